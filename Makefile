@@ -1,0 +1,67 @@
+# EssayCoach: `make run` (app + demo data, embedded defaults) and `make test` (everything).
+# Both work from a fresh clone; the virtual environment lives in .venv.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# A laptop default for `make run` only; production sets DJANGO_SECRET_KEY itself.
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-secret} DJANGO_DEBUG=0
+
+.PHONY: run test lint typecheck unit e2e bench setup css static chromium clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet --group dev
+	touch $@
+
+config/static_src/node_modules/.installed: config/static_src/package.json config/static_src/package-lock.json
+	cd config/static_src && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed config/static_src/node_modules/.installed
+
+css: setup
+	$(RUN_ENV) $(PY) manage.py tailwind build
+
+static: css
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: static
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py demo_data
+	@echo ""
+	@echo "  EssayCoach is running at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo ""
+	$(RUN_ENV) scripts/serve.sh $(HOST) $(PORT)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup
+	$(TEST_ENV) $(VENV)/bin/mypy
+
+unit: static
+	$(TEST_ENV) $(PY) -m pytest tests
+
+e2e: static chromium
+	$(TEST_ENV) $(PY) -m pytest e2e
+
+# Two pytest runs: Playwright's event loop must not share a process with the async
+# stream tests (shared/PITFALLS.md). A run that collects no test exits 5 and fails.
+test: lint typecheck unit e2e
+
+bench: static chromium
+	$(TEST_ENV) $(PY) scripts/bench/run_all.py
+
+clean:
+	rm -rf $(VENV) config/static_src/node_modules static/css/dist var

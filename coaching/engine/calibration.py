@@ -1,0 +1,241 @@
+"""Per-assignment calibration: a small ridge regression from engine features to a
+teacher's scores, with cross-validated agreement and spread matching.
+
+Pure Python + numpy. The fitted model is a plain dict (``to_dict``/``from_dict``) so the
+app can store it next to the assignment.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+# A handful of well-scaled features for small samples (20-100 graded essays) ...
+SMALL_FEATURES: tuple[str, ...] = (
+    "spelling_per_100",
+    "grammar_per_100",
+    "punctuation_per_100",
+    "notes_per_100",
+    "log_words",
+    "mattr",
+    "avg_word_length",
+    "rare_per_sqrt_words",
+)
+# ... and everything the engine measures once there are enough essays to support it.
+LARGE_SAMPLE = 200
+
+ALPHAS: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
+
+
+def qwk(a: Sequence[int], b: Sequence[int], lo: int, hi: int) -> float:
+    """Quadratic weighted kappa of two integer ratings on the scale lo..hi."""
+    n = hi - lo + 1
+    if n <= 1 or not a:
+        return 0.0
+    obs = np.zeros((n, n))
+    for x, y in zip(a, b, strict=True):
+        obs[x - lo, y - lo] += 1
+    ha = obs.sum(axis=1)
+    hb = obs.sum(axis=0)
+    exp = np.outer(ha, hb) / max(1.0, obs.sum())
+    idx = np.arange(n)
+    w = (idx[:, None] - idx[None, :]) ** 2 / (n - 1) ** 2
+    den = float((w * exp).sum())
+    return 1.0 - float((w * obs).sum()) / den if den else 0.0
+
+
+def round_half_up(x: float) -> int:
+    return math.floor(x + 0.5)
+
+
+def _design(rows: Sequence[Mapping[str, float]], names: Sequence[str]) -> np.ndarray:
+    return np.array([[float(r.get(k, 0.0)) for k in names] for r in rows], dtype=float)
+
+
+def _ridge(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[np.ndarray, float]:
+    """Ridge on standardised x (intercept unpenalised)."""
+    ym = float(y.mean())
+    a = x.T @ x + alpha * np.eye(x.shape[1])
+    coef = np.linalg.solve(a, x.T @ (y - ym))
+    return coef, ym
+
+
+def _folds(n: int, k: int) -> list[np.ndarray]:
+    idx = np.arange(n)
+    return [idx[i::k] for i in range(k)]
+
+
+@dataclass
+class Calibrator:
+    """Fitted mapping from engine features to a teacher's score scale."""
+
+    features: tuple[str, ...] = ()
+    mean: list[float] = field(default_factory=list)
+    scale: list[float] = field(default_factory=list)
+    coef: list[float] = field(default_factory=list)
+    intercept: float = 0.0
+    stretch: float = 1.0  # spread matching: pred = centre + stretch * (raw - centre)
+    centre: float = 0.0
+    score_min: float = 0.0
+    score_max: float = 1.0
+    alpha: float = 1.0
+    report: dict[str, Any] = field(default_factory=dict)
+
+    # ---------------------------------------------------------------- fitting
+
+    @classmethod
+    def fit(
+        cls,
+        rows: Sequence[Mapping[str, float]],
+        scores: Sequence[float],
+        *,
+        score_min: float | None = None,
+        score_max: float | None = None,
+        features: Sequence[str] | None = None,
+        folds: int = 5,
+    ) -> Calibrator:
+        if len(rows) != len(scores):
+            raise ValueError("rows and scores differ in length")
+        if len(rows) < 5:
+            raise ValueError("need at least 5 graded essays to calibrate")
+        y = np.array([float(s) for s in scores])
+        lo = float(score_min) if score_min is not None else float(y.min())
+        hi = float(score_max) if score_max is not None else float(y.max())
+        if features is None:
+            features = (
+                tuple(sorted(set().union(*[set(r) for r in rows])))
+                if len(rows) >= LARGE_SAMPLE
+                else SMALL_FEATURES
+            )
+        names = tuple(features)
+        x_raw = _design(rows, names)
+        mean = x_raw.mean(axis=0)
+        sd = x_raw.std(axis=0)
+        sd[sd < 1e-9] = 1.0
+        x = (x_raw - mean) / sd
+        n = len(y)
+        k = max(2, min(folds, n // 4))
+        fold_idx = _folds(n, k)
+
+        def cv_preds(alpha: float) -> np.ndarray:
+            out = np.zeros(n)
+            for test in fold_idx:
+                train = np.setdiff1d(np.arange(n), test)
+                coef, ym = _ridge(x[train], y[train], alpha)
+                raw_train = x[train] @ coef + ym
+                st = _stretch(raw_train, y[train])
+                c = float(raw_train.mean())
+                out[test] = c + st * (x[test] @ coef + ym - c)
+            return out
+
+        best: tuple[float, float, np.ndarray] | None = None
+        for alpha in ALPHAS:
+            preds = np.clip(cv_preds(alpha), lo, hi)
+            mse = float(((preds - y) ** 2).mean())
+            if best is None or mse < best[0] - 1e-12:
+                best = (mse, alpha, preds)
+        assert best is not None
+        _, alpha, preds = best
+        coef, ym = _ridge(x, y, alpha)
+        raw = x @ coef + ym
+        stretch = _stretch(raw, y)
+        model = cls(
+            features=names,
+            mean=[float(v) for v in mean],
+            scale=[float(v) for v in sd],
+            coef=[float(v) for v in coef],
+            intercept=ym,
+            stretch=stretch,
+            centre=float(raw.mean()),
+            score_min=lo,
+            score_max=hi,
+            alpha=float(alpha),
+        )
+        model.report = _agreement(preds, y, lo, hi)
+        model.report.update({"n": n, "folds": k, "alpha": float(alpha), "features": list(names)})
+        return model
+
+    # ---------------------------------------------------------------- use
+
+    def predict(self, row: Mapping[str, float]) -> float:
+        x = np.array(
+            [
+                (float(row.get(k, 0.0)) - m) / s
+                for k, m, s in zip(self.features, self.mean, self.scale, strict=True)
+            ]
+        )
+        raw = float(x @ np.array(self.coef)) + self.intercept
+        val = self.centre + self.stretch * (raw - self.centre)
+        return float(min(self.score_max, max(self.score_min, val)))
+
+    def interval(self) -> float:
+        """Typical error (cross-validated RMSE) on the score scale: the +/- a teacher sees."""
+        return float(self.report.get("cv_rmse", 0.0))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "ridge-v1",
+            "features": list(self.features),
+            "mean": self.mean,
+            "scale": self.scale,
+            "coef": self.coef,
+            "intercept": self.intercept,
+            "stretch": self.stretch,
+            "centre": self.centre,
+            "score_min": self.score_min,
+            "score_max": self.score_max,
+            "alpha": self.alpha,
+            "report": self.report,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Calibrator:
+        if d.get("kind") != "ridge-v1":
+            raise ValueError("unknown calibration model")
+        return cls(
+            features=tuple(d["features"]),
+            mean=list(d["mean"]),
+            scale=list(d["scale"]),
+            coef=list(d["coef"]),
+            intercept=float(d["intercept"]),
+            stretch=float(d["stretch"]),
+            centre=float(d["centre"]),
+            score_min=float(d["score_min"]),
+            score_max=float(d["score_max"]),
+            alpha=float(d["alpha"]),
+            report=dict(d.get("report", {})),
+        )
+
+
+def _stretch(raw: np.ndarray, y: np.ndarray) -> float:
+    """Factor that gives the predictions the spread of the training scores (regression
+    predictions bunch towards the middle, which costs agreement once rounded)."""
+    sd_raw = float(raw.std())
+    if sd_raw < 1e-9:
+        return 1.0
+    return float(min(3.0, max(1.0, float(y.std()) / sd_raw)))
+
+
+def _agreement(preds: np.ndarray, y: np.ndarray, lo: float, hi: float) -> dict[str, Any]:
+    if float(lo).is_integer() and float(hi).is_integer() and all(float(v).is_integer() for v in y):
+        ilo, ihi = int(lo), int(hi)
+        pr = [min(ihi, max(ilo, round_half_up(p))) for p in preds]
+        yt = [int(v) for v in y]
+        kappa = qwk(yt, pr, ilo, ihi)
+        exact = sum(1 for a, b in zip(pr, yt, strict=True) if a == b) / len(yt)
+        adjacent = sum(1 for a, b in zip(pr, yt, strict=True) if abs(a - b) <= 1) / len(yt)
+    else:
+        kappa, exact, adjacent = None, None, None
+    r = float(np.corrcoef(preds, y)[0, 1]) if float(preds.std()) > 0 and float(y.std()) > 0 else 0.0
+    return {
+        "cv_qwk": None if kappa is None else round(kappa, 4),
+        "cv_exact": None if exact is None else round(exact, 4),
+        "cv_adjacent": None if adjacent is None else round(adjacent, 4),
+        "cv_pearson": round(r, 4),
+        "cv_rmse": round(float(np.sqrt(((preds - y) ** 2).mean())), 4),
+        "cv_mae": round(float(np.abs(preds - y).mean()), 4),
+    }

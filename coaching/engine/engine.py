@@ -1,0 +1,258 @@
+"""The Engine: text in, staged findings and scores out (pure data)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from . import advisories as adv
+from . import morph
+from .harper_checker import HarperChecker, harper_notes
+from .notes import Note, merge_notes
+from .rules import run_rules
+from .scoring import (
+    DEFAULT_RUBRIC,
+    criterion_levels,
+    dimension_for,
+    dimension_scores,
+    level_for,
+    one_line,
+)
+from .spelling import SpellingFilter
+from .structure import analyse_structure
+from .summary import changes, next_steps, strengths
+from .text import Document, SentenceSplitter, build_document
+from .types import ENGINE_VERSION, STAGES, EssayInput
+
+# Harper rules kept: the engine keeps only rules that are reliable on learner essays.
+HARPER_ALLOWED: frozenset[str] | None = None
+
+
+class Engine:
+    """Loads the word lists and checkers once; analyse many essays with one instance.
+
+    Not thread-safe: use one Engine per thread (or process).
+    """
+
+    def __init__(self, *, dialect: str = "british", use_harper: bool = True) -> None:
+        self.version = ENGINE_VERSION
+        self._splitter = SentenceSplitter()
+        self._spelling = SpellingFilter()
+        self._harper: HarperChecker | None = None
+        if use_harper:
+            try:
+                self._harper = HarperChecker(dialect)
+            except Exception:  # pragma: no cover - the wheel is a hard dependency
+                self._harper = None
+        morph.tags("went")  # load the lexicon now, not on the first essay
+        self.analyze(EssayInput(text="This is a short warm-up text. It has two sentences."))
+
+    # ------------------------------------------------------------------ public API
+
+    def run(self, inp: EssayInput) -> Iterator[tuple[str, dict[str, Any]]]:
+        text = inp.text or ""
+        doc = build_document(text, self._splitter)
+        harper = self._harper.lint(text) if (self._harper and text.strip()) else []
+
+        # overview ---------------------------------------------------------------
+        overview = analyse_structure(doc, inp.prompt or "", self._spelling.common_words)
+        likely_en = None
+        if self._harper and len(text.split()) >= 5:
+            likely_en = self._harper.is_likely_english(text)
+        advisories, adv_stats = adv.detect(
+            text,
+            inp.prompt or "",
+            is_known_word=self._spelling.is_known,
+            relevance=overview["structure"]["prompt_relevance"],
+            likely_english=likely_en,
+        )
+        overview["advisories"] = advisories
+        overview["measures"] = adv_stats
+        yield "overview", overview
+
+        # notes ------------------------------------------------------------------
+        notes = self._notes(doc, harper, advisories)
+        note_dicts = [n.as_dict() for n in notes]
+        yield "notes", {"annotations": note_dicts}
+
+        # scores -----------------------------------------------------------------
+        scores, dims, dim_of = self._scores(inp, doc, overview, note_dicts, advisories)
+        yield "scores", scores
+
+        # summary ----------------------------------------------------------------
+        summary: dict[str, Any] = {
+            "strengths": strengths(text, overview, note_dicts, dims)
+            if not advisories
+            else _blocked_strengths(overview),
+            "next_steps": next_steps(overview, note_dicts, scores["criteria"], dim_of, advisories),
+            "changes": [],
+        }
+        previous = inp.previous_result
+        if previous is None and inp.previous_text is not None:
+            previous = self.analyze(
+                EssayInput(text=inp.previous_text, prompt=inp.prompt, rubric=inp.rubric)
+            )
+        if previous is not None:
+            current = {"overview": overview, "notes": {"annotations": note_dicts}, "scores": scores}
+            summary["changes"] = changes(current, previous)
+        yield "summary", summary
+
+    def analyze(self, inp: EssayInput) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for stage, data in self.run(inp):
+            result[stage] = data
+        result["engine_version"] = ENGINE_VERSION
+        return result
+
+    # ------------------------------------------------------------------ internals
+
+    def _notes(self, doc: Document, harper: list[dict], advisories: list[dict]) -> list[Note]:
+        if any(a["code"] in ("empty", "gibberish", "not_english") for a in advisories):
+            return []
+        raw: list[Note] = []
+        raw.extend(self._spelling.filter_harper(doc, harper_notes(harper, HARPER_ALLOWED)))
+        raw.extend(run_rules(doc))
+        return merge_notes(raw)
+
+    def _scores(
+        self,
+        inp: EssayInput,
+        doc: Document,
+        overview: dict,
+        notes: list[dict],
+        advisories: list[dict],
+    ) -> tuple[dict[str, Any], dict[str, dict], dict[str, str]]:
+        rubric = inp.rubric or DEFAULT_RUBRIC
+        text = doc.text
+        rich = self._rich_sentence(doc, notes)
+        dims = dimension_scores(text, overview, notes, rich)
+        blocked = bool(advisories)
+        criteria_out = []
+        dim_of: dict[str, str] = {}
+        words = overview["words"]
+        for crit in rubric.criteria:
+            levels = criterion_levels(crit)
+            ordered = sorted(levels, key=lambda lv: lv.points)
+            dim = dimension_for(crit)
+            dim_of[crit.name] = dim
+            if dim == "overall":
+                s = sum(dims[d]["score"] for d in dims) / len(dims)
+                info = {"score": s, "reasons": [], "evidence": []}
+                for d in ("focus", "development", "organisation"):
+                    info["reasons"].extend(dims[d]["reasons"][:1])
+                    info["evidence"].extend(dims[d]["evidence"][:1])
+            else:
+                info = dims[dim]
+            if blocked:
+                level, dist = ordered[0], 0.5
+                rationale = "Not scored above the lowest level: " + "; ".join(
+                    a["message"] for a in advisories
+                )
+                evidence: list[dict] = []
+                confidence = 0.9
+            else:
+                level, dist = level_for(info["score"], levels)
+                rationale = _rationale(crit.name, level.label, info["reasons"])
+                evidence = [e for e in info["evidence"] if e["end"] > e["start"]][:3]
+                length_factor = min(1.0, math.sqrt(max(0, words) / 250))
+                confidence = round(0.35 + 0.3 * (dist / 0.5) + 0.2 * length_factor, 2)
+                if dim == "overall":
+                    confidence = round(confidence * 0.8, 2)
+            criteria_out.append(
+                {
+                    "name": crit.name,
+                    "level": level.label,
+                    "points": level.points,
+                    "max_points": ordered[-1].points,
+                    "weight": crit.weight,
+                    "rationale": rationale,
+                    "evidence": evidence,
+                    "confidence": min(1.0, max(0.0, confidence)),
+                }
+            )
+        total_w = sum(c["weight"] for c in criteria_out) or 1.0
+        frac = (
+            sum(
+                c["weight"] * c["points"] / c["max_points"] for c in criteria_out if c["max_points"]
+            )
+            / total_w
+        )
+        max_points = float(sum(c["max_points"] for c in criteria_out))
+        scores = {
+            "criteria": criteria_out,
+            "overall": {
+                "points": round(frac * max_points, 2),
+                "max_points": max_points,
+                "percent": round(100 * frac, 1),
+            },
+            "advisories": advisories,
+            "passing_blocked": blocked,
+            "rubric": rubric.name,
+            "features": features_from(overview, notes, dims),
+        }
+        return scores, dims, dim_of
+
+    def _rich_sentence(self, doc: Document, notes: list[dict]) -> tuple[int, int] | None:
+        """The sentence with the most less-common words and no notes in it."""
+        best, best_n = None, 1
+        flagged = [(n["start"], n["end"]) for n in notes]
+        for s in doc.sentences:
+            if any(a < s.end and s.start <= b for a, b in flagged):
+                continue
+            n = sum(
+                1
+                for t in s.words
+                if len(t.text) > 3
+                and t.lower not in self._spelling.common_words
+                and self._spelling.is_known(t.lower)
+            )
+            if n > best_n and len(s.words) <= 40:
+                best, best_n = (s.start, s.end), n
+        return best
+
+
+def _rationale(name: str, label: str, reasons: list[str]) -> str:
+    if not reasons:
+        return f"{name}: {label}."
+    body = "; ".join(reasons)
+    return one_line(f"{name} is at '{label}': {body}.")
+
+
+def _blocked_strengths(overview: dict) -> list[str]:
+    out = []
+    if overview["words"] > 0:
+        out.append(f"You have made a start: {overview['words']} words so far.")
+    return out
+
+
+def features_from(overview: dict, notes: list[dict], dims: dict[str, dict]) -> dict[str, float]:
+    """Numbers about the essay that a calibration model can learn from."""
+    words = max(1, overview["words"])
+    counts: dict[str, int] = {}
+    for n in notes:
+        counts[n["category"]] = counts.get(n["category"], 0) + 1
+    voc = overview["vocabulary"]
+    st = overview["structure"]
+    feats = {
+        "log_words": math.log(words),
+        "sentences": float(overview["sentences"]),
+        "avg_sentence_words": float(overview["avg_sentence_words"]),
+        "sd_sentence_words": float(st["sentence_variety"]["sd_words"]),
+        "paragraphs": float(st["substantial_paragraphs"]),
+        "mattr": float(voc["mattr"]),
+        "long_word_share": float(voc["long_word_share"]),
+        "avg_word_length": float(voc["avg_word_length"]),
+        "rare_per_sqrt_words": voc["less_common_words"] / math.sqrt(words),
+        "notes_per_100": len(notes) * 100 / words,
+        "transitions": float(len(st["transitions"])),
+        "transition_kinds": float(len(st["transition_kinds"])),
+    }
+    for cat in ("spelling", "grammar", "punctuation", "word choice", "style", "clarity"):
+        feats[f"{cat.replace(' ', '_')}_per_100"] = counts.get(cat, 0) * 100 / words
+    for d, info in sorted(dims.items()):
+        feats[f"dim_{d}"] = float(info["score"])
+    return {k: round(v, 4) for k, v in feats.items()}
+
+
+__all__ = ["STAGES", "Engine"]

@@ -1,0 +1,107 @@
+"""Rubrics, and the machine's analysis of each revision, stage by stage."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+STAGES: tuple[str, ...] = ("overview", "notes", "scores", "summary")
+STAGE_LABELS = {
+    "overview": _("Overview"),
+    "notes": _("Notes on the text"),
+    "scores": _("Rubric scores"),
+    "summary": _("Summary"),
+}
+
+
+class Rubric(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Criterion(models.Model):
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=1)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["rubric", "order", "pk"]
+        verbose_name_plural = _("criteria")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Level(models.Model):
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="levels")
+    label = models.CharField(_("label"), max_length=80)
+    points = models.PositiveSmallIntegerField(_("points"))
+    descriptor = models.TextField(_("descriptor"), blank=True)
+
+    class Meta:
+        ordering = ["criterion", "-points"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.points})"
+
+
+class Analysis(models.Model):
+    """The machine's work on one revision. Claimed atomically; safe to run twice."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    revision = models.OneToOneField(
+        "essays.Revision", on_delete=models.CASCADE, related_name="analysis"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    engine_version = models.CharField(max_length=32, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    overall_percent = models.FloatField(null=True, blank=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = _("analyses")
+        indexes = [models.Index(fields=["status", "claimed_at"])]
+
+    def __str__(self) -> str:
+        return f"analysis {self.pk} of revision {self.revision_id} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class StageResult(models.Model):
+    """One stage's output, as data; `seq` is the SSE event id (1-based, stage order)."""
+
+    analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="stages")
+    stage = models.CharField(max_length=16)
+    seq = models.PositiveSmallIntegerField()
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["analysis", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "stage"], name="one_result_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.analysis_id}:{self.stage}"

@@ -1,0 +1,76 @@
+"""'Analysis N changed' notifications: Redis pub/sub, or a short DB poll without Redis.
+
+A notification only wakes the stream view up; the database is always the truth, so a
+lost message costs at most one poll interval.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+from collections.abc import AsyncIterator
+from typing import Protocol
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+
+def channel(analysis_id: int) -> str:
+    return f"{settings.HUEY_NAME}:analysis:{analysis_id}"
+
+
+@functools.cache
+def _sync_redis():
+    import redis
+
+    return redis.Redis.from_url(settings.REDIS_URL)
+
+
+def publish(analysis_id: int, what: str) -> None:
+    if not settings.REDIS_URL:
+        return
+    try:
+        _sync_redis().publish(channel(analysis_id), what)
+    except Exception:  # a missed wake-up only delays the panel until the next poll
+        logger.warning("could not publish change of analysis %s", analysis_id, exc_info=True)
+
+
+class Waiter(Protocol):
+    async def wait(self, seconds: float) -> None: ...
+
+
+class _PollWaiter:
+    async def wait(self, seconds: float) -> None:
+        await asyncio.sleep(min(seconds, settings.STREAM_POLL_INTERVAL))
+
+
+class _RedisWaiter:
+    def __init__(self, pubsub) -> None:
+        self._pubsub = pubsub
+
+    async def wait(self, seconds: float) -> None:
+        # Wake on the first message or at the timeout; either way the caller re-reads the DB.
+        await self._pubsub.get_message(ignore_subscribe_messages=True, timeout=seconds)
+
+
+@contextlib.asynccontextmanager
+async def listen(analysis_id: int) -> AsyncIterator[Waiter]:
+    """Subscribe before the caller's first read, so no change can fall between the two."""
+    if not settings.REDIS_URL:
+        yield _PollWaiter()
+        return
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(settings.REDIS_URL)
+    pubsub = client.pubsub()
+    try:
+        await pubsub.subscribe(channel(analysis_id))
+        yield _RedisWaiter(pubsub)
+    finally:
+        with contextlib.suppress(Exception):
+            await pubsub.unsubscribe()
+            await pubsub.aclose()
+            await client.aclose()

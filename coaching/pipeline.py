@@ -1,0 +1,117 @@
+"""The worker's side of an analysis: claim the row, run the engine stage by stage.
+
+Each stage is saved as soon as it is computed and announced, so the student's page
+fills in panel by panel. A crash leaves the row claimable again; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils import timezone
+
+from coaching.engine import ENGINE_VERSION, EssayInput
+from coaching.models import STAGES, Analysis, StageResult
+from coaching.notify import publish
+from coaching.runtime import get_engine, rubric_spec
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+
+
+def analysis_claim(*, analysis_id: int) -> bool:
+    """Take the analysis for this worker with one conditional UPDATE; False if taken."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.ANALYSIS_STALE_SECONDS)
+    claimed = (
+        Analysis.objects.filter(pk=analysis_id)
+        .filter(
+            Q(status=Analysis.Status.QUEUED)
+            | Q(status=Analysis.Status.RUNNING, claimed_at__lt=stale)
+        )
+        .update(status=Analysis.Status.RUNNING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+    return claimed == 1
+
+
+def _previous(analysis: Analysis) -> tuple[str | None, dict | None]:
+    revision = analysis.revision
+    previous = (
+        type(revision)
+        .objects.filter(essay_id=revision.essay_id, number__lt=revision.number)
+        .order_by("-number")
+        .select_related("analysis")
+        .first()
+    )
+    if previous is None:
+        return None, None
+    prev_analysis = getattr(previous, "analysis", None)
+    result = None
+    if prev_analysis is not None and prev_analysis.status == Analysis.Status.DONE:
+        result = {s.stage: s.data for s in prev_analysis.stages.all()}
+    return previous.text, result
+
+
+def analysis_run(*, analysis_id: int) -> bool:
+    """Run a claimed analysis to the end. Returns False when another worker has it."""
+    if not analysis_claim(analysis_id=analysis_id):
+        return False
+    analysis = Analysis.objects.select_related("revision__essay__assignment__rubric").get(
+        pk=analysis_id
+    )
+    revision = analysis.revision
+    assignment = revision.essay.assignment
+    previous_text, previous_result = _previous(analysis)
+    essay_input = EssayInput(
+        text=revision.text,
+        prompt=assignment.prompt,
+        rubric=rubric_spec(assignment.rubric),
+        previous_text=previous_text,
+        previous_result=previous_result,
+    )
+    try:
+        for stage, data in get_engine().run(essay_input):
+            StageResult.objects.update_or_create(
+                analysis=analysis,
+                stage=stage,
+                defaults={"seq": STAGES.index(stage) + 1, "data": data},
+            )
+            if stage == "scores":
+                analysis.overall_percent = data.get("overall", {}).get("percent")
+                analysis.save(update_fields=["overall_percent"])
+            publish(analysis.pk, stage)
+    except Exception as exc:
+        analysis.refresh_from_db(fields=["attempts"])
+        final = analysis.attempts >= MAX_ATTEMPTS
+        analysis.status = Analysis.Status.FAILED if final else Analysis.Status.QUEUED
+        analysis.error = f"{type(exc).__name__}: {exc}"[:2000]
+        analysis.finished_at = timezone.now() if final else None
+        analysis.save(update_fields=["status", "error", "finished_at"])
+        publish(analysis.pk, "failed" if final else "retrying")
+        logger.exception("analysis %s failed (attempt %s)", analysis.pk, analysis.attempts)
+        raise
+    analysis.status = Analysis.Status.DONE
+    analysis.engine_version = ENGINE_VERSION
+    analysis.error = ""
+    analysis.finished_at = timezone.now()
+    analysis.save(update_fields=["status", "engine_version", "error", "finished_at"])
+    publish(analysis.pk, "done")
+    return True
+
+
+def analyses_to_requeue() -> list[int]:
+    """Analyses whose task was lost (worker killed, queue flushed): queued or running too long."""
+    stale = timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_SECONDS)
+    return list(
+        Analysis.objects.filter(
+            Q(status=Analysis.Status.QUEUED, queued_at__lt=stale)
+            & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+            | Q(status=Analysis.Status.RUNNING, claimed_at__lt=stale)
+        )
+        .filter(attempts__lt=MAX_ATTEMPTS)
+        .values_list("pk", flat=True)[:100]
+    )

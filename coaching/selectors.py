@@ -1,0 +1,44 @@
+"""Reads for the feedback pages. Who may see what is asked of essays.selectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coaching.models import STAGE_LABELS, STAGES, Analysis, StageResult
+from coaching.presenters import annotated_paragraphs
+from essays.models import Assignment, Revision, User
+
+
+def feedback_visible(user: User, revision: Revision) -> bool:
+    """Teachers always see the machine's draft; the author sees it as the assignment says."""
+    if revision.essay.student_id != user.pk:
+        return True
+    return revision.essay.assignment.release == Assignment.Release.IMMEDIATE
+
+
+def stage_results(analysis: Analysis, *, after: int = 0) -> list[StageResult]:
+    return list(analysis.stages.filter(seq__gt=after).order_by("seq"))
+
+
+def panel_context(stage: str, data: dict[str, Any], revision: Revision) -> dict[str, Any]:
+    """What a panel template needs beyond the stage data itself."""
+    context: dict[str, Any] = {"stage": stage, "data": data, "revision": revision}
+    if stage == "notes":
+        notes = data.get("annotations", [])
+        context["notes"] = notes
+        context["paragraphs"] = annotated_paragraphs(revision.text, notes)
+    return context
+
+
+def progress(analysis: Analysis, done: set[str], *, can_retry: bool) -> dict[str, Any]:
+    steps = [{"stage": s, "label": STAGE_LABELS[s], "done": s in done} for s in STAGES]
+    return {
+        "analysis": analysis,
+        "steps": steps,
+        "done_count": len(done),
+        "total": len(STAGES),
+        "finished": analysis.finished,
+        "failed": analysis.status == Analysis.Status.FAILED,
+        "revision_id": analysis.revision_id,
+        "can_retry": can_retry,
+    }

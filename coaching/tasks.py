@@ -1,0 +1,26 @@
+"""Huey tasks: thin, take an id, call the pipeline, safe to run twice."""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
+
+from coaching import pipeline
+from coaching.runtime import get_engine
+
+
+@db_task(retries=2, retry_delay=2)
+def analyse_revision(analysis_id: int) -> None:
+    pipeline.analysis_run(analysis_id=analysis_id)
+
+
+@db_periodic_task(crontab(minute="*"))
+def requeue_lost_analyses() -> None:
+    for analysis_id in pipeline.analyses_to_requeue():
+        analyse_revision(analysis_id)
+
+
+@on_startup()
+def warm_engine() -> None:
+    # Load word lists and checkers before the first essay arrives, not during it.
+    get_engine()

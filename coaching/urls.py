@@ -1,0 +1,11 @@
+from django.urls import path
+
+from coaching import views
+
+app_name = "coaching"
+urlpatterns = [
+    path("revisions/<int:pk>/", views.revision_feedback, name="revision_feedback"),
+    path("revisions/<int:pk>/stream/", views.revision_stream, name="revision_stream"),
+    path("revisions/<int:pk>/retry/", views.analysis_retry_view, name="analysis_retry"),
+    path("essays/<int:pk>/compare/", views.essay_compare, name="essay_compare"),
+]

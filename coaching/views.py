@@ -1,0 +1,209 @@
+"""Feedback pages: the feedback on a revision, its live event stream, and comparisons."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from coaching.models import STAGES, Analysis
+from coaching.notify import listen
+from coaching.presenters import score_changes, word_diff
+from coaching.selectors import feedback_visible, panel_context, progress, stage_results
+from coaching.services import analysis_retry
+from config.http import AuthedRequest
+from essays.models import Revision, User
+from essays.selectors import essay_for_user, is_author, revision_for_user, revisions_of
+
+
+def _analysis_of(revision: Revision) -> Analysis:
+    try:
+        return Analysis.objects.get(revision=revision)
+    except Analysis.DoesNotExist as exc:  # a revision always gets one; be safe anyway
+        raise Http404 from exc
+
+
+@login_required
+@require_GET
+def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
+    user = request.user
+    revision = revision_for_user(user, pk)
+    analysis = _analysis_of(revision)
+    visible = feedback_visible(user, revision)
+    results = {r.stage: r.data for r in stage_results(analysis)} if visible else {}
+    panels = [
+        {
+            "stage": stage,
+            "ready": stage in results,
+            **(panel_context(stage, results[stage], revision) if stage in results else {}),
+        }
+        for stage in STAGES
+    ]
+    context = {
+        "revision": revision,
+        "essay": revision.essay,
+        "assignment": revision.essay.assignment,
+        "analysis": analysis,
+        "visible": visible,
+        "panels": panels,
+        "progress": progress(analysis, set(results), can_retry=is_author(user, revision.essay)),
+        "live": visible and not analysis.finished,
+        "after": len(results),
+        "revisions": revisions_of(revision.essay),
+        "is_author": is_author(user, revision.essay),
+    }
+    return render(request, "coaching/feedback.html", context)
+
+
+@login_required
+@require_POST
+def analysis_retry_view(request: AuthedRequest, pk: int) -> HttpResponse:
+    user = request.user
+    revision = revision_for_user(user, pk)
+    if not is_author(user, revision.essay):
+        raise Http404
+    analysis_retry(analysis=_analysis_of(revision))
+    messages.info(request, _("We are analysing your essay again."))
+    return redirect("coaching:revision_feedback", pk=revision.pk)
+
+
+def _sse(event: str, html: str, event_id: int | None = None) -> str:
+    lines = []
+    if event_id is not None:
+        lines.append(f"id: {event_id}")
+    lines.append(f"event: {event}")
+    lines.extend(f"data: {line}" for line in html.splitlines() or [""])
+    return "\n".join(lines) + "\n\n"
+
+
+def _render_events(
+    request: HttpRequest, revision_id: int, user: User, after: int
+) -> tuple[list[str], int, bool]:
+    """Render, for this user, every stage past `after` plus the progress line."""
+    try:
+        revision = revision_for_user(user, revision_id)
+        analysis = _analysis_of(revision)
+        events: list[str] = []
+        results = stage_results(analysis, after=after) if feedback_visible(user, revision) else []
+        done = set(analysis.stages.values_list("stage", flat=True))
+        for result in results:
+            html = render_to_string(
+                f"coaching/_panel_{result.stage}.html",
+                panel_context(result.stage, result.data, revision),
+            )
+            events.append(_sse(result.stage, html, result.seq))
+            after = max(after, result.seq)
+        finished = analysis.finished
+        if events or finished:
+            state = progress(analysis, done, can_retry=is_author(user, revision.essay))
+            html = render_to_string("coaching/_progress.html", {"progress": state}, request)
+            events.append(_sse("progress", html))
+        if finished:
+            events.append(_sse("done", analysis.status))
+        return events, after, finished
+    finally:
+        # A stream lives for minutes: do not hold a database connection between polls.
+        if not connection.in_atomic_block:
+            connection.close()
+
+
+def _last_event_id(request: HttpRequest) -> int:
+    raw = request.headers.get("Last-Event-ID") or request.GET.get("after") or "0"
+    try:
+        return max(0, min(int(raw), len(STAGES)))
+    except ValueError:
+        return 0
+
+
+def _stream_target(user: User, revision_id: int) -> int:
+    """The access check of the page, then the id of the analysis to follow."""
+    revision = revision_for_user(user, revision_id)
+    return _analysis_of(revision).pk
+
+
+async def revision_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
+    user = await request.auser()
+    if not user.is_authenticated:
+        return HttpResponse(status=403)
+    analysis_id = await sync_to_async(_stream_target)(user, pk)
+    after = _last_event_id(request)
+
+    async def events() -> AsyncIterator[str]:
+        nonlocal after
+        yield "retry: 1000\n\n"
+        deadline = time.monotonic() + settings.STREAM_MAX_SECONDS
+        last_sent = time.monotonic()
+        async with listen(analysis_id) as waiter:
+            while True:
+                batch, after, finished = await sync_to_async(_render_events)(
+                    request, pk, user, after
+                )
+                for event in batch:
+                    yield event
+                    last_sent = time.monotonic()
+                if finished or time.monotonic() > deadline:
+                    return  # the browser reconnects if it still wants more
+                await waiter.wait(10.0)
+                if time.monotonic() - last_sent > 10:
+                    yield ": keep-alive\n\n"
+                    last_sent = time.monotonic()
+
+    response = StreamingHttpResponse(events(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+@login_required
+@require_GET
+def essay_compare(request: AuthedRequest, pk: int) -> HttpResponse:
+    user = request.user
+    essay = essay_for_user(user, pk)
+    revisions = list(revisions_of(essay))
+    by_number = {r.number: r for r in revisions}
+    context: dict[str, Any] = {"essay": essay, "revisions": revisions}
+    if len(revisions) < 2:
+        return render(request, "coaching/compare.html", context)
+    try:
+        a = int(request.GET.get("a") or revisions[1].number)
+        b = int(request.GET.get("b") or revisions[0].number)
+    except ValueError:
+        a, b = revisions[1].number, revisions[0].number
+    if a not in by_number or b not in by_number:
+        messages.error(request, _("Pick two revisions of this essay to compare."))
+        a, b = revisions[1].number, revisions[0].number
+    old, new = by_number[a], by_number[b]
+    scores = {}
+    if feedback_visible(user, old):
+        for rev in (old, new):
+            analysis = getattr(rev, "analysis", None)
+            result = analysis.stages.filter(stage="scores").first() if analysis else None
+            scores[rev.pk] = result.data if result else None
+    context.update(
+        {
+            "old": old,
+            "new": new,
+            "diff": word_diff(old.text, new.text),
+            "score_rows": score_changes(scores.get(old.pk), scores.get(new.pk)),
+            "old_percent": old.analysis.overall_percent if hasattr(old, "analysis") else None,
+            "new_percent": new.analysis.overall_percent if hasattr(new, "analysis") else None,
+        }
+    )
+    return render(request, "coaching/compare.html", context)

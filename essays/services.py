@@ -1,0 +1,105 @@
+"""Writes for the writing workflow. Keyword-only, small, and transactional."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coaching.services import analysis_queue
+from essays.models import Assignment, Classroom, Essay, Membership, Revision, User, text_hash
+from essays.text import count_words
+from essays.textfiles import extract_text
+
+
+def _max_words(assignment: Assignment) -> int:
+    return min(assignment.max_words or settings.ESSAY_MAX_WORDS, settings.ESSAY_MAX_WORDS)
+
+
+def _check_length(*, assignment: Assignment, text: str) -> int:
+    words = count_words(text)
+    limit = _max_words(assignment)
+    if words > limit:
+        raise ValidationError(
+            _("Your essay has %(words)d words; the limit for this assignment is %(limit)d.")
+            % {"words": words, "limit": limit},
+            code="too_long",
+        )
+    # A character cap as well, so one enormous "word" cannot slip past the word limit.
+    if len(text) > limit * 30:
+        raise ValidationError(_("This text is too long to save."), code="too_long")
+    return words
+
+
+def classroom_join(*, user: User, code: str) -> Membership:
+    cleaned = "".join(code.split()).upper()
+    classroom = Classroom.objects.filter(join_code=cleaned).first()
+    if classroom is None:
+        raise ValidationError(
+            _("No class has the join code “%(code)s”. Check it with your teacher.")
+            % {"code": code.strip()},
+            code="unknown_code",
+        )
+    membership, _created = Membership.objects.get_or_create(
+        classroom=classroom, user=user, defaults={"role": Membership.Role.STUDENT}
+    )
+    return membership
+
+
+def essay_for(*, assignment: Assignment, student: User) -> Essay:
+    try:
+        essay, _created = Essay.objects.get_or_create(assignment=assignment, student=student)
+    except IntegrityError:  # two tabs raced to create it
+        essay = Essay.objects.get(assignment=assignment, student=student)
+    return essay
+
+
+def draft_save(*, essay: Essay, text: str) -> Essay:
+    """Autosave: last write wins; the text is kept even if it is over the limit for now."""
+    text = text.replace("\r\n", "\n")
+    if len(text) > settings.ESSAY_MAX_WORDS * 30:
+        raise ValidationError(_("This text is too long to save."), code="too_long")
+    essay.draft_text = text
+    essay.draft_saved_at = timezone.now()
+    essay.save(update_fields=["draft_text", "draft_saved_at"])
+    return essay
+
+
+def draft_import(*, essay: Essay, filename: str, data: bytes) -> Essay:
+    if len(data) > settings.ESSAY_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("That file is %(size)d KB; the largest file we accept is %(limit)d KB.")
+            % {"size": len(data) // 1024, "limit": settings.ESSAY_MAX_UPLOAD_BYTES // 1024},
+            code="file_too_big",
+        )
+    try:
+        text = extract_text(filename, data)
+    except ValueError as exc:
+        raise ValidationError(str(exc), code="unreadable") from exc
+    _check_length(assignment=essay.assignment, text=text)
+    return draft_save(essay=essay, text=text)
+
+
+def revision_submit(*, essay: Essay, text: str) -> Revision:
+    """Freeze the text as a new revision and queue its analysis once the row is committed."""
+    text = text.replace("\r\n", "\n").strip() + "\n"
+    if not text.strip():
+        raise ValidationError(_("Write something before you submit."), code="empty")
+    words = _check_length(assignment=essay.assignment, text=text)
+    with transaction.atomic():
+        # Lock the essay row so two submits from two tabs get numbers 1 and 2, not 1 and 1.
+        locked = Essay.objects.select_for_update().get(pk=essay.pk)
+        number = (locked.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+        revision = Revision.objects.create(
+            essay=locked,
+            number=number,
+            text=text,
+            text_sha256=text_hash(text),
+            word_count=words,
+        )
+        draft_save(essay=locked, text=text)
+        analysis_queue(revision=revision)
+    return revision

@@ -1,0 +1,163 @@
+"""Student pages: classes, assignments, and the essay editor."""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from config.http import AuthedRequest
+from essays.selectors import (
+    assignment_for_student,
+    assignments_for_student,
+    classrooms_for,
+    revisions_of,
+)
+from essays.services import (
+    classroom_join,
+    draft_import,
+    draft_save,
+    essay_for,
+    revision_submit,
+)
+from essays.text import count_words
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("essays:assignment_list")
+    return render(request, "essays/home.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def classroom_list(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    error = ""
+    code = ""
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        try:
+            membership = classroom_join(user=user, code=code)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(
+                request, _("You joined %(name)s.") % {"name": membership.classroom.name}
+            )
+            return redirect("essays:classroom_list")
+    return render(
+        request,
+        "essays/classroom_list.html",
+        {"classrooms": classrooms_for(user), "error": error, "code": code},
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_GET
+def assignment_list(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    rows = assignments_for_student(user)
+    return render(request, "essays/assignment_list.html", {"rows": rows})
+
+
+def _editor_context(request: AuthedRequest, pk: int, *, text: str | None = None) -> dict:
+    user = request.user
+    assignment = assignment_for_student(user, pk)
+    essay = essay_for(assignment=assignment, student=user)
+    draft = essay.draft_text if text is None else text
+    return {
+        "assignment": assignment,
+        "essay": essay,
+        "draft": draft,
+        "word_count": count_words(draft),
+        "max_words": min(assignment.max_words, settings.ESSAY_MAX_WORDS),
+        "revisions": revisions_of(essay),
+        "criteria": assignment.rubric.criteria.all(),
+        "max_upload_kb": settings.ESSAY_MAX_UPLOAD_BYTES // 1024,
+    }
+
+
+@login_required
+@require_GET
+def essay_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    return render(request, "essays/essay_edit.html", _editor_context(request, pk))
+
+
+@login_required
+@require_POST
+def draft_autosave(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Autosave (htmx, or a beacon when the page is left) and the no-JS 'Save draft' button."""
+    user = request.user
+    assignment = assignment_for_student(user, pk)
+    essay = essay_for(assignment=assignment, student=user)
+    text = request.POST.get("text", "")
+    try:
+        draft_save(essay=essay, text=text)
+    except ValidationError as exc:
+        if request.htmx:
+            return render(
+                request,
+                "essays/_save_status.html",
+                {"error": exc.messages[0]},
+                status=422,
+            )
+        messages.error(request, exc.messages[0])
+        context = _editor_context(request, pk, text=text)
+        return render(request, "essays/essay_edit.html", context, status=422)
+    if request.htmx or request.headers.get("X-Autosave"):
+        return render(request, "essays/_save_status.html", {"essay": essay})
+    messages.success(request, _("Draft saved."))
+    return redirect("essays:essay_edit", pk=assignment.pk)
+
+
+@login_required
+@require_POST
+def draft_upload(request: AuthedRequest, pk: int) -> HttpResponse:
+    user = request.user
+    assignment = assignment_for_student(user, pk)
+    essay = essay_for(assignment=assignment, student=user)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to upload."))
+        return redirect("essays:essay_edit", pk=assignment.pk)
+    try:
+        data = upload.read(settings.ESSAY_MAX_UPLOAD_BYTES + 1)
+        draft_import(essay=essay, filename=upload.name or "", data=data)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("We put the text of %(name)s into your draft. Check it, then submit.")
+            % {"name": upload.name},
+        )
+    return redirect("essays:essay_edit", pk=assignment.pk)
+
+
+@login_required
+@require_POST
+def essay_submit(request: AuthedRequest, pk: int) -> HttpResponse:
+    user = request.user
+    assignment = assignment_for_student(user, pk)
+    essay = essay_for(assignment=assignment, student=user)
+    text = request.POST.get("text", essay.draft_text)
+    try:
+        revision = revision_submit(essay=essay, text=text)
+    except ValidationError as exc:
+        # Keep what they typed: save it as the draft, show the problem next to it.
+        with contextlib.suppress(ValidationError):
+            draft_save(essay=essay, text=text)
+        messages.error(request, exc.messages[0])
+        context = _editor_context(request, pk, text=text)
+        return render(request, "essays/essay_edit.html", context, status=422)
+    return redirect("coaching:revision_feedback", pk=revision.pk)

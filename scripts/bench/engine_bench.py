@@ -1,0 +1,209 @@
+"""Benchmark of the offline engine on space-normalised FCE (detection, scoring, speed).
+
+    .venv/bin/python scripts/bench/engine_bench.py [--train-limit N] [--skip-speed]
+
+SHARED_DIR (default: <repo>/../shared) holds bench/ (prepare.py, eval_coaching.py) and
+data/fce/. Everything derived from FCE is written under --workdir (default
+/tmp/engine-bench) and never into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("SHARED_DIR", str(ROOT.parent / "shared")))
+BENCH = SHARED / "bench"
+FCE = SHARED / "data" / "fce"
+sys.path.insert(0, str(ROOT))
+
+
+def prepare(workdir: Path) -> tuple[Path, Path]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    out = []
+    for split in ("dev", "train"):
+        dst = workdir / f"fce-{split}.norm.jsonl"
+        if not dst.exists():
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(BENCH / "prepare.py"),
+                    "fce",
+                    str(FCE / f"fce-{split}.json"),
+                    str(dst),
+                    "--normalize-spaces",
+                ],
+                check=True,
+                cwd=str(BENCH),
+            )
+        out.append(dst)
+    return out[0], out[1]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def detect_and_score(dev: Path, train: Path, workdir: Path, train_limit: int) -> dict:
+    from coaching.engine import Engine
+    from coaching.engine.batch import fit_calibration, run_batch
+
+    engine = Engine()
+    calibrator = None
+    report: dict = {}
+    if train_limit >= 0:
+        graded = read_jsonl(train)
+        if train_limit:
+            graded = graded[:train_limit]
+        t0 = time.perf_counter()
+        calibrator = fit_calibration(engine, graded, None, _progress)
+        report = dict(calibrator.report)
+        report["fit_seconds"] = round(time.perf_counter() - t0, 1)
+        print("calibration (cross-validated on train):", json.dumps(report), file=sys.stderr)
+    results = workdir / "results-dev.jsonl"
+    with open(results, "w", encoding="utf-8") as fh:
+        run_batch(engine, read_jsonl(dev), fh, calibrator=calibrator)
+    metrics_path = workdir / "metrics-dev.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "eval_coaching.py"),
+            "--essays",
+            str(dev),
+            "--results",
+            str(results),
+            "--json",
+            str(metrics_path),
+            "--bootstrap",
+            "1000",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    print(proc.stdout)
+    return {"metrics": json.loads(metrics_path.read_text()), "calibration": report}
+
+
+def _progress(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def make_essays(dev: Path, n: int, target_words: int = 600) -> list[str]:
+    """Essays of about ``target_words`` words made by joining dev answers (timing only)."""
+    texts = [r["text"] for r in read_jsonl(dev)]
+    out = []
+    i = 0
+    while len(out) < n:
+        parts: list[str] = []
+        words = 0
+        while words < target_words:
+            t = texts[i % len(texts)]
+            i += 1
+            parts.append(t)
+            words += len(t.split())
+        joined = "\n\n".join(parts)
+        out.append(" ".join(joined.split(" ")[: target_words + 20]))
+    return out
+
+
+def speed_worker(dev: Path, n: int, cpu: int) -> dict:
+    """Runs in a child process pinned to one core."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {cpu})
+    t0 = time.perf_counter()
+    from coaching.engine import Engine, EssayInput
+
+    engine = Engine()
+    startup = time.perf_counter() - t0
+    essays = make_essays(dev, n)
+    for text in essays[:5]:
+        engine.analyze(EssayInput(text=text))
+    times = []
+    for text in essays:
+        t = time.perf_counter()
+        engine.analyze(EssayInput(text=text))
+        times.append(time.perf_counter() - t)
+    times.sort()
+    rss_now = 0
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                rss_now = int(line.split()[1]) // 1024
+    return {
+        "essays": len(times),
+        "words_each": round(statistics.mean(len(e.split()) for e in essays)),
+        "startup_s": round(startup, 2),
+        "p50_ms": round(1000 * times[len(times) // 2], 1),
+        "p95_ms": round(1000 * times[min(len(times) - 1, int(0.95 * len(times)))], 1),
+        "max_ms": round(1000 * times[-1], 1),
+        "rss_mb": rss_now,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "cpu": cpu,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--workdir", default="/tmp/engine-bench")
+    ap.add_argument(
+        "--train-limit",
+        type=int,
+        default=0,
+        help="calibrate on the first N train essays (0 = all, -1 = no calibration)",
+    )
+    ap.add_argument("--speed-essays", type=int, default=100)
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--speed-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--cpu", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--json", help="write all figures here")
+    args = ap.parse_args()
+    workdir = Path(args.workdir)
+    dev, train = prepare(workdir)
+    if args.speed_worker:
+        print(json.dumps(speed_worker(dev, args.speed_essays, args.cpu)))
+        return
+    summary: dict = {}
+    if not args.skip_quality:
+        res = detect_and_score(dev, train, workdir, args.train_limit)
+        m = res["metrics"]
+        summary["detection_token"] = m.get("detection", {}).get("token")
+        summary["detection_span"] = m.get("detection", {}).get("span")
+        summary["scoring"] = m.get("scoring")
+        summary["calibration"] = res["calibration"]
+    if not args.skip_speed:
+        cpu = max(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+        proc = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--speed-worker",
+                "--workdir",
+                str(workdir),
+                "--speed-essays",
+                str(args.speed_essays),
+                "--cpu",
+                str(cpu),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        summary["speed"] = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(json.dumps(summary, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""People-centred fixtures: a student, a classmate, their teacher, and outsiders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from essays.models import Assignment, Classroom, Membership, User
+from tests.factories import (
+    PASSWORD,
+    AssignmentFactory,
+    ClassroomFactory,
+    MembershipFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class School:
+    classroom: Classroom
+    assignment: Assignment
+    student: User
+    classmate: User
+    teacher: User
+    other_teacher: User
+    outsider: User
+
+
+@pytest.fixture
+def school(db) -> School:
+    classroom = ClassroomFactory(name="English 9")
+    student = UserFactory(email="student@school.test")
+    classmate = UserFactory(email="classmate@school.test")
+    teacher = UserFactory(email="teacher@school.test")
+    other_teacher = UserFactory(email="other-teacher@school.test")
+    outsider = UserFactory(email="outsider@school.test")
+    MembershipFactory(classroom=classroom, user=student)
+    MembershipFactory(classroom=classroom, user=classmate)
+    MembershipFactory(classroom=classroom, user=teacher, role=Membership.Role.TEACHER)
+    other_class = ClassroomFactory(name="History 11")
+    MembershipFactory(classroom=other_class, user=other_teacher, role=Membership.Role.TEACHER)
+    MembershipFactory(classroom=other_class, user=outsider)
+    assignment = AssignmentFactory(classroom=classroom, title="Uniforms")
+    return School(classroom, assignment, student, classmate, teacher, other_teacher, outsider)
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def htmx_headers() -> dict[str, str]:
+    return {"HX-Request": "true"}
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # Unit tests render pages without running collectstatic; the hashed, compressed
+    # storage is exercised by the browser tests against a collected tree.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    # Real hashing costs ~0.3 s a user; tests make many users and prove nothing by it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def submit(school, django_capture_on_commit_callbacks):
+    """Submit an essay as a student; analysis is queued but run only when a test says so."""
+    from essays.services import essay_for, revision_submit
+
+    def _submit(text: str, student: User | None = None):
+        essay = essay_for(assignment=school.assignment, student=student or school.student)
+        with django_capture_on_commit_callbacks(execute=False):
+            return revision_submit(essay=essay, text=text)
+
+    return _submit
+
+
+@pytest.fixture
+def analysed(submit):
+    """Submit and run the real engine through the pipeline, as the worker would."""
+    from coaching.pipeline import analysis_run
+
+    def _analysed(text: str, student: User | None = None):
+        revision = submit(text, student)
+        assert analysis_run(analysis_id=revision.analysis.pk)
+        revision.analysis.refresh_from_db()
+        return revision
+
+    return _analysed

@@ -1,0 +1,10 @@
+"""Loaded with -p before pytest-django configures Django: safe test defaults."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret")
+os.environ.setdefault("HUEY_NAME", "essaycoach-test")
+os.environ.setdefault("CACHE_KEY_PREFIX", "essaycoach-test")
+# Tests must not need collectstatic or write to the developer's var/ data.
+os.environ.setdefault("ESSAYCOACH_VAR_DIR", os.path.join(os.getcwd(), "var", "test"))
+os.makedirs(os.environ["ESSAYCOACH_VAR_DIR"], exist_ok=True)

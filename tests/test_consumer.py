@@ -1,0 +1,90 @@
+"""Integration: a real Huey consumer (Redis in CI) runs the analysis while a browser-like
+client holds the event stream open; panels arrive one by one and the stream closes."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.test import AsyncClient
+from django.urls import reverse
+from huey.contrib.djhuey import HUEY
+
+from coaching.models import STAGES, Analysis
+from essays.models import Revision
+from tests.conftest import client_for
+from tests.factories import UNIFORM_ESSAY
+from tests.test_stream import read_events
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def consumer():
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    HUEY.flush()
+    worker = HUEY.create_consumer(
+        workers=1, worker_type="thread", periodic=False, initial_delay=0.05, max_delay=0.2
+    )
+    worker.start()
+    yield worker
+    worker.stop(graceful=True)
+    for signum, handler in saved.items():
+        signal.signal(signum, handler)
+
+
+def _wait_for(predicate, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out waiting")
+
+
+def test_submitting_queues_work_that_the_consumer_finishes(school, consumer):
+    url = reverse("essays:essay_submit", args=[school.assignment.pk])
+    response = client_for(school.student).post(url, {"text": UNIFORM_ESSAY})
+    assert response.status_code == 302
+    revision = Revision.objects.get()
+    _wait_for(lambda: Analysis.objects.get(revision=revision).status == "done")
+    analysis = Analysis.objects.get(revision=revision)
+    assert analysis.stages.count() == len(STAGES)
+    assert analysis.attempts == 1
+
+
+async def test_panels_arrive_live_over_the_stream(school, consumer, settings):
+    settings.STREAM_POLL_INTERVAL = 0.05
+    essay_url = reverse("essays:essay_submit", args=[school.assignment.pk])
+    # Submit, but hold the worker back until the stream is open: the analysis is queued.
+    HUEY.immediate = False
+    consumer.stop(graceful=True)
+    student = await sync_to_async(client_for)(school.student)
+    await sync_to_async(student.post)(essay_url, {"text": UNIFORM_ESSAY})
+    revision = await Revision.objects.aget()
+    assert (await Analysis.objects.aget(revision=revision)).status == "queued"
+
+    client = AsyncClient()
+    await client.aforce_login(school.student)
+    response = await client.get(reverse("coaching:revision_stream", args=[revision.pk]))
+    reader = asyncio.ensure_future(read_events(response))
+    await asyncio.sleep(0.3)
+    assert not reader.done(), "the stream stays open while the analysis waits"
+
+    late = HUEY.create_consumer(
+        workers=1, worker_type="thread", periodic=False, initial_delay=0.05, max_delay=0.2
+    )
+    late.start()
+    try:
+        events = await asyncio.wait_for(reader, timeout=60)
+    finally:
+        late.stop(graceful=True)
+    names = [e["event"] for e in events]
+    for stage in STAGES:
+        assert stage in names
+    assert names[-1] == "done"
+    assert names.index("overview") < names.index("notes") < names.index("summary")
+    assert (await Analysis.objects.aget(revision=revision)).status == "done"

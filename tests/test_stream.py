@@ -1,0 +1,89 @@
+"""The SSE stream, through Django's AsyncClient."""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.test import AsyncClient
+from django.urls import reverse
+
+from coaching.models import Analysis, StageResult
+from tests.factories import UNIFORM_ESSAY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def read_events(response) -> list[dict[str, str]]:
+    """Parse an SSE body into events, stopping when the server closes it."""
+    raw = b""
+    async for chunk in response.streaming_content:
+        raw += chunk if isinstance(chunk, bytes) else chunk.encode()
+    events = []
+    for block in raw.decode().split("\n\n"):
+        event: dict[str, str] = {}
+        for line in block.splitlines():
+            key, _, value = line.partition(": ")
+            if key == "data":
+                event["data"] = event.get("data", "") + value + "\n"
+            elif key in ("id", "event"):
+                event[key] = value
+        if "event" in event:
+            events.append(event)
+    return events
+
+
+async def logged_in(user) -> AsyncClient:
+    client = AsyncClient()
+    await client.aforce_login(user)
+    return client
+
+
+async def test_a_finished_analysis_streams_every_panel_then_done(school, analysed):
+    revision = await sync_to_async(analysed)(UNIFORM_ESSAY)
+    client = await logged_in(school.student)
+    response = await client.get(reverse("coaching:revision_stream", args=[revision.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/event-stream"
+    assert "Content-Encoding" not in response
+    events = await read_events(response)
+    names = [e["event"] for e in events]
+    assert names == ["overview", "notes", "scores", "summary", "progress", "done"]
+    assert [e.get("id") for e in events[:4]] == ["1", "2", "3", "4"]
+    assert "Words" in events[0]["data"]
+    assert "Feedback complete." in events[4]["data"]
+    assert "<html" not in events[2]["data"]
+
+
+async def test_last_event_id_resumes_after_what_the_browser_has(school, analysed):
+    revision = await sync_to_async(analysed)(UNIFORM_ESSAY)
+    client = await logged_in(school.student)
+    url = reverse("coaching:revision_stream", args=[revision.pk])
+    events = await read_events(await client.get(url, headers={"Last-Event-ID": "2"}))
+    assert [e["event"] for e in events] == ["scores", "summary", "progress", "done"]
+    events = await read_events(await client.get(url, {"after": "3"}))
+    assert [e["event"] for e in events] == ["summary", "progress", "done"]
+
+
+async def test_the_stream_is_hidden_from_classmates_and_other_teachers(school, analysed):
+    revision = await sync_to_async(analysed)(UNIFORM_ESSAY)
+    url = reverse("coaching:revision_stream", args=[revision.pk])
+    for person in (school.classmate, school.other_teacher):
+        client = await logged_in(person)
+        assert (await client.get(url)).status_code == 404
+    assert (await AsyncClient().get(url)).status_code == 403
+
+
+async def test_a_stream_waits_for_stages_and_ends_when_the_analysis_fails(school, submit, settings):
+    settings.STREAM_POLL_INTERVAL = 0.05
+    revision = await sync_to_async(submit)(UNIFORM_ESSAY)
+    analysis = await Analysis.objects.aget(revision=revision)
+    await StageResult.objects.acreate(
+        analysis=analysis, stage="overview", seq=1, data={"words": 3, "paragraphs": 1}
+    )
+    await Analysis.objects.filter(pk=analysis.pk).aupdate(status="failed")
+    client = await logged_in(school.student)
+    events = await read_events(
+        await client.get(reverse("coaching:revision_stream", args=[revision.pk]))
+    )
+    assert [e["event"] for e in events] == ["overview", "progress", "done"]
+    assert "We could not analyse this revision." in events[1]["data"]
