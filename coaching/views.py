@@ -116,6 +116,13 @@ def _render_events(
             html = render_to_string("coaching/_progress.html", {"progress": state}, request)
             events.append(_sse("progress", html))
         if finished:
+            # The page's list of submissions shows this revision's score now too.
+            html = render_to_string(
+                "essays/_revision_list.html",
+                {"revisions": revisions_of(revision.essay), "essay": revision.essay},
+                request,
+            )
+            events.append(_sse("revisions", html))
             events.append(_sse("done", analysis.status))
         return events, after, finished
     finally:

@@ -47,7 +47,15 @@ async def test_a_finished_analysis_streams_every_panel_then_done(school, analyse
     assert "Content-Encoding" not in response
     events = await read_events(response)
     names = [e["event"] for e in events]
-    assert names == ["overview", "notes", "scores", "summary", "progress", "done"]
+    assert names == [
+        "overview",
+        "notes",
+        "scores",
+        "summary",
+        "progress",
+        "revisions",
+        "done",
+    ]
     assert [e.get("id") for e in events[:4]] == ["1", "2", "3", "4"]
     assert "Words" in events[0]["data"]
     assert "Feedback complete." in events[4]["data"]
@@ -59,9 +67,9 @@ async def test_last_event_id_resumes_after_what_the_browser_has(school, analysed
     client = await logged_in(school.student)
     url = reverse("coaching:revision_stream", args=[revision.pk])
     events = await read_events(await client.get(url, headers={"Last-Event-ID": "2"}))
-    assert [e["event"] for e in events] == ["scores", "summary", "progress", "done"]
+    assert [e["event"] for e in events] == ["scores", "summary", "progress", "revisions", "done"]
     events = await read_events(await client.get(url, {"after": "3"}))
-    assert [e["event"] for e in events] == ["summary", "progress", "done"]
+    assert [e["event"] for e in events] == ["summary", "progress", "revisions", "done"]
 
 
 async def test_the_stream_is_hidden_from_classmates_and_other_teachers(school, analysed):
@@ -85,5 +93,5 @@ async def test_a_stream_waits_for_stages_and_ends_when_the_analysis_fails(school
     events = await read_events(
         await client.get(reverse("coaching:revision_stream", args=[revision.pk]))
     )
-    assert [e["event"] for e in events] == ["overview", "progress", "done"]
+    assert [e["event"] for e in events] == ["overview", "progress", "revisions", "done"]
     assert "We could not analyse this revision." in events[1]["data"]

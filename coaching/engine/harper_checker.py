@@ -64,27 +64,73 @@ KIND_CATEGORY = {
     "Readability": "clarity",
 }
 
-# Rules whose notes are style preferences or that misfire on student essays.
-DISABLED_RULES = frozenset(
+# Rules switched off. Style preferences first; then rules whose notes were right less than
+# about 45 in 100 times on learner essays (measured on the FCE training split with
+# scripts/bench/rule_stats.py; only this on/off choice was made from the measurement).
+STYLE_RULES = frozenset(
     {
-        "AvoidContractions",
-        "BoringWords",
-        "Excellent",
-        "SentenceCapitalization",
-        "LongSentences",
-        "Spaces",
-        "SpelledNumbers",
-        "UseTitleCase",
-        "ExpandTimeShorthands",
+        "AmInTheMorning",
         "Dashes",
-        "EllipsisLength",
-        "NoOxfordComma",
-        "OxfordComma",
-        "PossessiveNoun",
-        "DiscourseMarkers",
+        "ExpandTimeShorthands",
+        "Holidays",
+        "Spaces",
+        "UseTitleCase",
+        "VerbToAdjective",
         "WordPressDotcom",
     }
 )
+IMPRECISE_RULES = frozenset(
+    {
+        "AllowTo",
+        "AvoidAndAlso",
+        "AvoidContractions",
+        "AvoidCurses",
+        "AwareOf",
+        "BoringWords",
+        "CondenseAllThe",
+        "CurrencyPlacement",
+        "DiscourseMarkers",
+        "EllipsisLength",
+        "Excellent",
+        "FindOut",
+        "Freezing",
+        "HowTo",
+        "InTimeFromNow",
+        "LongSentences",
+        "LongTimeAgo",
+        "LookForwardTo",
+        "Lots",
+        "MergeWords",
+        "MissingPreposition",
+        "MissingTo",
+        "ModalBeAdjective",
+        "MoreAdjective",
+        "NoOxfordComma",
+        "NumericRangeEnDash",
+        "OkToOkay",
+        "OrthographicConsistency",
+        "OxfordComma",
+        "ProgressiveNeedsBe",
+        "PronounKnew",
+        "QuantifierNumeralConflict",
+        "RedundantThat",
+        "Regionalisms",
+        "RepeatedWords",
+        "SinceDuration",
+        "SpelledNumbers",
+        "Starving",
+        "ThereIsAgreement",
+        "ThereToTheir",
+        "Therein",
+        "ThisTypeOfThing",
+        "ToTooIdioms",
+        "UnclosedQuotes",
+        "UseEllipsisCharacter",
+        "WouldNeverHave",
+        "YourPredicateAdjective",
+    }
+)
+DISABLED_RULES = STYLE_RULES | IMPRECISE_RULES
 
 RULE_MESSAGES = {
     "SpellCheck": "This word looks misspelled.",

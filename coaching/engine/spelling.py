@@ -2,9 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 from . import morph
+from .lexicon import DAYS, MONTHS, NATIONALITIES
 from .notes import Note
 from .text import Document
+
+_CAPITALISED_WORDS = sorted(DAYS | MONTHS | NATIONALITIES | {"english", "england", "london"})
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
 
 
 class SpellingFilter:
@@ -17,23 +47,29 @@ class SpellingFilter:
         self.common_words: frozenset[str] = frozenset(w for w, _ in ranked[:4000])
 
     def is_known(self, word: str) -> bool:
-        return _known(self, word.lower())
+        w = word.lower()
+        return w in self._freq or morph.is_known(w)
 
     def frequency(self, word: str) -> int:
         return self._freq.get(word.lower(), 0)
 
     def filter_harper(self, doc: Document, notes: list[Note]) -> list[Note]:
+        text = doc.text
+        letters = [c for c in text if c.isalpha()]
+        mostly_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        sentence_starts = {s.words[0].start for s in doc.sentences if s.words}
         out = []
         for n in notes:
             if n.rule == "harper:SpellCheck":
-                word = doc.text[n.start : n.end]
-                low = word.lower()
-                # another dialect's spelling (color/colour) is not a mistake
-                if self._freq.get(low, 0) >= 50 or (low.isalpha() and morph.is_known(low)):
+                word = text[n.start : n.end]
+                keep = self._keep(text, word, n.start, mostly_caps, sentence_starts)
+                if not keep:
                     continue
                 sugg = sorted(n.suggestions, key=lambda s: -self._freq.get(s.lower(), 0))
                 if word[:1].isupper():
                     sugg = [s[:1].upper() + s[1:] for s in sugg]
+                if word.isupper() and len(word) > 1:
+                    sugg = [s.upper() for s in sugg]
                 n = Note(
                     n.start,
                     n.end,
@@ -46,6 +82,30 @@ class SpellingFilter:
             out.append(n)
         return out
 
+    def _keep(
+        self, text: str, word: str, start: int, mostly_caps: bool, sentence_starts: set[int]
+    ) -> bool:
+        low = word.lower()
+        if len(word) <= 2 or not re.fullmatch(r"[A-Za-z]+(?:['’][A-Za-z]+)?", word):
+            return False  # abbreviations, initials, numbers
+        # another dialect's spelling (color/colour) is not a mistake
+        if self._freq.get(low, 0) >= 50 or morph.is_known(low):
+            return False
+        if _in_short_line(text, start):
+            return False  # headings, greetings and signatures are mostly names
+        if word.isupper():
+            return mostly_caps and self._near_known(low)
+        if word[:1].isupper() and not mostly_caps and start not in sentence_starts:
+            # a capitalised word inside a sentence is usually a name
+            return any(_edit1(low, c) for c in _CAPITALISED_WORDS)
+        return True
 
-def _known(sf: SpellingFilter, word: str) -> bool:
-    return word in sf._freq or morph.is_known(word)
+    def _near_known(self, low: str) -> bool:
+        return bool((self._sc.candidates(low) or set()) - {low})
+
+
+def _in_short_line(text: str, pos: int) -> bool:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a : b if b != -1 else len(text)]
+    return len(line.split()) <= 3 and all(w[:1].isupper() for w in line.split() if w[:1].isalpha())

@@ -16,6 +16,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -154,7 +155,7 @@ def speed_worker(dev: Path, n: int, cpu: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--workdir", default="/tmp/engine-bench")
+    ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "engine-bench"))
     ap.add_argument(
         "--train-limit",
         type=int,
@@ -177,8 +178,11 @@ def main() -> None:
     if not args.skip_quality:
         res = detect_and_score(dev, train, workdir, args.train_limit)
         m = res["metrics"]
-        summary["detection_token"] = m.get("detection", {}).get("token")
-        summary["detection_span"] = m.get("detection", {}).get("span")
+        det = m.get("detection", {})
+        summary["detection"] = {
+            k: round(det[k], 4) if isinstance(det.get(k), float) else det.get(k)
+            for k in ("token_p", "token_r", "token_f", "span_p", "span_r", "span_f", "ci95")
+        }
         summary["scoring"] = m.get("scoring")
         summary["calibration"] = res["calibration"]
     if not args.skip_speed:

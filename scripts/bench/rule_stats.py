@@ -50,7 +50,14 @@ def main() -> None:
             i for g in row["gold_spans"] for i in metrics.span_tokens((g["start"], g["end"]), toks)
         }
 
-        def count(table: dict[str, list[int]], rule: str, start: int, end: int) -> None:
+        def count(
+            table: dict[str, list[int]],
+            rule: str,
+            start: int,
+            end: int,
+            toks: list = toks,
+            gold: set = gold,
+        ) -> None:
             t = metrics.span_tokens((start, end), toks)
             table[rule][0] += len(t)
             table[rule][1] += sum(1 for i in t if i in gold)

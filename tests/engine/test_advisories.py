@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from engine_essays import FRENCH, GIBBERISH, GOOD, OFF_TOPIC, PROMPT
 
 from coaching.engine import Engine, EssayInput
+from tests.engine.engine_essays import FRENCH, GIBBERISH, GOOD, OFF_TOPIC, PROMPT
 
 
 def _check_blocked(result: dict, code: str) -> None:

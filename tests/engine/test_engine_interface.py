@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import json
 
-from engine_essays import GOOD, PROMPT, WEAK
-
 from coaching.engine import (
     ENGINE_VERSION,
     STAGES,
@@ -14,6 +12,7 @@ from coaching.engine import (
     RubricSpec,
 )
 from coaching.engine.types import CATEGORIES
+from tests.engine.engine_essays import GOOD, PROMPT, WEAK
 
 
 def test_stages_in_order_and_json(engine: Engine) -> None:

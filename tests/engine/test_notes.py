@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from engine_essays import GOOD
 
 from coaching.engine import Engine, EssayInput
+from tests.engine.engine_essays import GOOD
 
 
 def _notes(engine: Engine, text: str) -> list[tuple[str, str, list[str]]]:

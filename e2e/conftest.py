@@ -1,0 +1,87 @@
+"""Browser tests: Debian's chromium driven by Playwright against the real stack."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from e2e.harness import CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, JOIN_CODE, ROOT, Stack
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+AXE = ROOT / "config" / "static_src" / "node_modules" / "axe-core" / "axe.min.js"
+_counter = itertools.count()
+
+expect.set_options(timeout=15_000)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    from e2e.harness import stack_from_env
+
+    with stack_from_env("e2e") as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def base_url(stack: Stack) -> str:
+    return stack.base_url
+
+
+@pytest.fixture
+def no_js_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context: BrowserContext = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def new_email(tag: str) -> str:
+    return f"{tag}-{os.getpid()}-{next(_counter)}@school.test"
+
+
+def sign_up(page: Page, email: str, password: str = "Essays-are-fun-2026") -> None:
+    page.goto("/accounts/signup/")
+    page.get_by_label("Email").fill(email)
+    page.locator("#id_password1").fill(password)
+    page.locator("#id_password2").fill(password)
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", name="Your assignments")).to_be_visible()
+
+
+def log_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", name="Your assignments")).to_be_visible()
+
+
+def join_demo_class(page: Page) -> None:
+    page.goto("/classes/")
+    page.get_by_label("Join code").fill(JOIN_CODE.lower())
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_text("You joined English 10")).to_be_visible()
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Run axe-core inside the page without relaxing its CSP (PITFALLS.md)."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]

@@ -1,0 +1,215 @@
+"""Start the whole app as it runs in production (uvicorn + a Huey consumer, subprocesses)
+against a fresh database, for the browser tests and the benchmarks.
+
+Embedded default (SQLite + Huey on SQLite) unless DATABASE_URL / REDIS_URL are given;
+then a throw-away PostgreSQL database and a private Huey queue name on that Redis.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+DEMO_PASSWORD = "coach-demo-2026"
+JOIN_CODE = "WRITE24"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def _admin_sql(url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_with_database(url, "postgres"), autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+@dataclass
+class Stack:
+    database_url: str | None = None
+    redis_url: str | None = None
+    workers: int = 1
+    label: str = "e2e"
+    base_url: str = ""
+    log_path: Path = field(default_factory=Path)
+    _procs: list[subprocess.Popen] = field(default_factory=list)
+    _tmp: tempfile.TemporaryDirectory | None = None
+    _db_name: str | None = None
+
+    @property
+    def backend(self) -> str:
+        return "postgresql+redis" if self.database_url else "embedded (sqlite)"
+
+    def env(self) -> dict[str, str]:
+        assert self._tmp is not None
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+        }
+        env.update(
+            DJANGO_SECRET_KEY="e2e-secret-" + uuid.uuid4().hex,
+            DJANGO_DEBUG="0",
+            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            ESSAYCOACH_VAR_DIR=self._tmp.name,
+            DJANGO_STATIC_ROOT=str(ROOT / "var" / "staticfiles"),
+            HUEY_NAME=f"essaycoach-{self.label}-{os.getpid()}",
+            CACHE_KEY_PREFIX=f"essaycoach-{self.label}-{os.getpid()}",
+            HUEY_WORKERS=str(self.workers),
+            PYTHONUNBUFFERED="1",
+            LOG_LEVEL="WARNING",
+        )
+        if self.database_url:
+            env["DATABASE_URL"] = _with_database(self.database_url, self._db_name or "")
+        if self.redis_url:
+            env["REDIS_URL"] = self.redis_url
+        return env
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
+
+    def start(self) -> Stack:
+        self._tmp = tempfile.TemporaryDirectory(prefix=f"essaycoach-{self.label}-")
+        if self.database_url:
+            self._db_name = f"essaycoach_{self.label}_{os.getpid()}"
+            _admin_sql(self.database_url, f'DROP DATABASE IF EXISTS "{self._db_name}"')
+            _admin_sql(self.database_url, f'CREATE DATABASE "{self._db_name}"')
+        if not (ROOT / "var" / "staticfiles" / "staticfiles.json").exists():
+            self.manage("collectstatic", "--noinput", "--verbosity", "0")
+        self.manage("migrate", "--noinput", "--verbosity", "0")
+        self.manage("demo_data", "--no-essays")
+        port = free_port()
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.log_path = Path(self._tmp.name) / "server.log"
+        log = self.log_path.open("w")
+        self._procs.append(
+            subprocess.Popen(
+                [PYTHON, "manage.py", "run_huey", "--quiet"],
+                cwd=ROOT,
+                env=self.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        self._procs.append(
+            subprocess.Popen(
+                [
+                    str(Path(PYTHON).parent / "uvicorn"),
+                    "config.asgi:application",
+                    "--host=127.0.0.1",
+                    f"--port={port}",
+                    "--no-access-log",
+                    "--log-level=warning",
+                ],
+                cwd=ROOT,
+                env=self.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        self._wait_ready()
+        return self
+
+    def pause_worker(self) -> None:
+        """Freeze the Huey consumer (SIGSTOP) so a test can watch a page before work ends."""
+        os.kill(self._procs[0].pid, signal.SIGSTOP)
+
+    def resume_worker(self) -> None:
+        os.kill(self._procs[0].pid, signal.SIGCONT)
+
+    def _wait_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for proc in self._procs:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"server exited early:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.base_url + "/accounts/login/", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"server did not start in {timeout}s:\n{self.log()}")
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text()
+        except OSError:
+            return ""
+
+    def last_email_link(self, pattern: str = r"http://\S+/accounts/password/reset/key/\S+") -> str:
+        """E-mail goes to the console (the server log) by default; find the newest link."""
+        links = re.findall(pattern, self.log())
+        if not links:
+            raise AssertionError("no matching link in the e-mail printed by the server")
+        return links[-1]
+
+    def stop(self) -> None:
+        for proc in self._procs:
+            proc.terminate()
+        for proc in self._procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self._procs.clear()
+        if self.database_url and self._db_name:
+            _admin_sql(self.database_url, f'DROP DATABASE IF EXISTS "{self._db_name}" WITH (FORCE)')
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+    def __enter__(self) -> Stack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def stack_from_env(label: str = "e2e") -> Stack:
+    return Stack(
+        database_url=os.environ.get("DATABASE_URL") or None,
+        redis_url=os.environ.get("REDIS_URL") or None,
+        label=label,
+    )
