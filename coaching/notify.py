@@ -38,6 +38,13 @@ def publish(analysis_id: int, what: str) -> None:
         logger.warning("could not publish change of analysis %s", analysis_id, exc_info=True)
 
 
+def ping() -> bool:
+    try:
+        return bool(_sync_redis().ping())
+    except Exception:
+        return False
+
+
 class Waiter(Protocol):
     async def wait(self, seconds: float) -> None: ...
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import docx
 import pytest
 from playwright.sync_api import Page, expect

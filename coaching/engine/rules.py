@@ -947,9 +947,13 @@ RULES: tuple[RuleFn, ...] = (
 
 
 def run_rules(doc: Document, rules: tuple[RuleFn, ...] | None = None) -> list[Note]:
+    if rules is None:
+        from .rules_ngram import NGRAM_RULES
+
+        rules = (*RULES, *NGRAM_RULES)
     notes: list[Note] = []
     for sent in doc.sentences:
-        for rule in rules if rules is not None else RULES:
+        for rule in rules:
             notes.extend(rule(sent, doc))
     return notes
 
@@ -1184,7 +1188,53 @@ _COLLECTIVE = frozenset(
     }
 )
 _DETS_SING = frozenset(
-    {"my", "the", "his", "her", "our", "their", "your", "this", "that", "a", "an", "its"}
+    {"my", "the", "his", "her", "our", "their", "your", "this", "a", "an", "its"}
+)
+_SUBJECT_DETS = _DETS_SING | {"these", "those", "some", "many", "most"}
+_PRONOUNS = frozenset(
+    {
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "one",
+        "ones",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+    }
+)
+_PREPOSITIONS = frozenset(
+    {
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "with",
+        "to",
+        "from",
+        "about",
+        "by",
+        "like",
+        "between",
+        "during",
+        "after",
+        "before",
+        "without",
+        "than",
+    }
 )
 
 
@@ -1640,22 +1690,20 @@ def rule_noun_agreement(sent: Sentence, doc: Document) -> list[Note]:
     }
     for i in range(1, len(toks) - 1):
         noun, verb = lows[i], lows[i + 1].replace("’", "'")
-        if not toks[i].text.islower() or lows[i - 1] not in _DETS_SING | {
-            "these",
-            "those",
-            "some",
-            "many",
-            "all",
-            "most",
-        }:
+        det = lows[i - 1]
+        if not toks[i].text.islower() or noun in _PRONOUNS or det not in _SUBJECT_DETS:
             continue
+        if i >= 2 and lows[i - 2] in _PREPOSITIONS:
+            continue  # "the ticket for all events is": the noun is not the subject
         if i + 2 < len(toks) and lows[i + 2] in {"to", "been"} and verb in {"has", "have"}:
             continue
         if (
             verb in sing_fix
             and _is_regular_plural(noun)
             and noun not in _COLLECTIVE
-            and lows[i - 1] not in {"a", "an", "this", "that"}
+            and det
+            not in {"a", "an", "this", "my", "his", "her", "its", "your", "our", "their", "the"}
+            | {"a"}
         ):
             out.append(
                 _note(
@@ -1666,9 +1714,19 @@ def rule_noun_agreement(sent: Sentence, doc: Document) -> list[Note]:
                     "noun-agreement",
                 )
             )
+        elif verb in sing_fix and _is_regular_plural(noun) and noun not in _COLLECTIVE:
+            out.append(
+                _note(
+                    toks[i + 1],
+                    "grammar",
+                    f"'{toks[i].text}' is plural, so the verb should be '{sing_fix[verb]}'.",
+                    [sing_fix[verb]],
+                    "noun-agreement-det",
+                )
+            )
         elif (
             verb in plur_fix
-            and lows[i - 1] in _DETS_SING
+            and det in _DETS_SING
             and _is_singular_count_noun(noun)
             and noun not in _COLLECTIVE
         ):
@@ -1678,7 +1736,7 @@ def rule_noun_agreement(sent: Sentence, doc: Document) -> list[Note]:
                     "grammar",
                     f"'{toks[i].text}' is singular, so the verb should be '{plur_fix[verb]}'.",
                     [plur_fix[verb]],
-                    "noun-agreement",
+                    "noun-agreement-sing",
                 )
             )
     return out
@@ -1772,7 +1830,6 @@ RULES = (
     rule_verb_patterns,
     rule_indefinite_agreement,
     rule_confusions,
-    rule_do_question,
     rule_past_marker,
     rule_word_order,
     rule_noun_agreement,

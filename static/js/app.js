@@ -17,9 +17,12 @@
       if (!output) return;
       var n = countWords(area.value);
       var max = parseInt(output.getAttribute("data-max") || "0", 10);
-      output.textContent = n === 1 ? "1 word" : n + " words";
+      var one = output.getAttribute("data-one") || "1 word";
+      var many = output.getAttribute("data-many") || "%(n)s words";
+      output.textContent = n === 1 ? one : many.replace("%(n)s", n);
       if (max && n > max) {
-        output.textContent += " (over the " + max + "-word limit)";
+        var over = output.getAttribute("data-over") || "(over the %(max)s-word limit)";
+        output.textContent += " " + over.replace("%(max)s", max);
         output.classList.add("field-error");
       } else {
         output.classList.remove("field-error");

@@ -1,0 +1,40 @@
+"""`make bench`: every benchmark the issues name, one after another, figures printed.
+
+Each script also runs on its own (see its docstring).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = [
+    ("Student loop: submit to first panel (issue 2)", ["loop_bench.py", "--runs", "20"]),
+    ("Feedback page weight (issue 2)", ["page_weight.py"]),
+    ("Query counts, 1 vs 50 revisions (issue 2)", ["queries.py"]),
+    ("Coaching engine: detection, scoring, speed (issue 3)", ["engine_bench.py"]),
+]
+
+
+def main() -> int:
+    failed = []
+    for title, command in SCRIPTS:
+        if not (HERE / command[0]).exists():
+            continue
+        print(f"\n== {title}", flush=True)
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, *command], cwd=HERE, check=False)
+        print(f"   ({time.monotonic() - started:.0f} s)", flush=True)
+        if result.returncode:
+            failed.append(command[0])
+    if failed:
+        print(f"\nFailed: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
