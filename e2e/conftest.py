@@ -32,7 +32,9 @@ def browser_type_launch_args(browser_type_launch_args):
 def stack() -> Iterator[Stack]:
     from e2e.harness import stack_from_env
 
-    with stack_from_env("e2e") as running:
+    # Streams close after 5 s (the shortest allowed), so the browser tests also see the
+    # browser reconnect and resume, not only the first connection.
+    with stack_from_env("e2e", STREAM_MAX_SECONDS="5") as running:
         yield running
 
 

@@ -62,6 +62,7 @@ class Stack:
     redis_url: str | None = None
     workers: int = 1
     label: str = "e2e"
+    extra_env: dict[str, str] = field(default_factory=dict)
     base_url: str = ""
     log_path: Path = field(default_factory=Path)
     _procs: list[subprocess.Popen] = field(default_factory=list)
@@ -91,6 +92,7 @@ class Stack:
             PYTHONUNBUFFERED="1",
             LOG_LEVEL="WARNING",
         )
+        env.update(self.extra_env)
         if self.database_url:
             env["DATABASE_URL"] = _with_database(self.database_url, self._db_name or "")
         if self.redis_url:
@@ -207,9 +209,10 @@ class Stack:
         self.stop()
 
 
-def stack_from_env(label: str = "e2e") -> Stack:
+def stack_from_env(label: str = "e2e", **extra_env: str) -> Stack:
     return Stack(
         database_url=os.environ.get("DATABASE_URL") or None,
         redis_url=os.environ.get("REDIS_URL") or None,
         label=label,
+        extra_env=extra_env,
     )

@@ -16,7 +16,9 @@ PANELS = ("overview", "notes", "scores", "summary")
 
 RECORD_SWAPS = """
 window.__sse = [];
+window.__sseOpens = 0;
 document.addEventListener("htmx:sseMessage", (e) => window.__sse.push(e.detail.type));
+document.addEventListener("htmx:sseOpen", () => { window.__sseOpens += 1; });
 """
 
 
@@ -129,6 +131,33 @@ def test_student_loop_without_javascript(no_js_page: Page, stack: Stack) -> None
     page.get_by_role("button", name="Compare").click()
     expect(page.get_by_role("heading", name="Revision 1 → revision 2")).to_be_visible()
     expect(page.locator(".diff ins").first).to_be_visible()
+
+
+def test_a_dropped_stream_reconnects_and_still_delivers_every_panel(
+    page: Page, stack: Stack
+) -> None:
+    page.add_init_script(RECORD_SWAPS)
+    sign_up(page, new_email("reconnect"))
+    join_demo_class(page)
+    open_assignment(page)
+    page.get_by_label("Your essay").fill(SAMPLE)
+    stack.pause_worker()
+    try:
+        page.get_by_role("button", name="Submit for feedback").click()
+        expect(page.locator("#progress")).to_contain_text("0 of 4 parts ready")
+        # The server ends each stream after STREAM_MAX_SECONDS=5; wait for a reconnect.
+        # (polled from Python: wait_for_function would need 'unsafe-eval' under our CSP)
+        for _ in range(100):
+            if page.evaluate("window.__sseOpens") >= 2:
+                break
+            page.wait_for_timeout(200)
+        assert page.evaluate("window.__sseOpens") >= 2
+    finally:
+        stack.resume_worker()
+    expect(page.locator("#progress")).to_contain_text("Feedback complete.", timeout=30_000)
+    swapped = page.evaluate("window.__sse")
+    for stage in PANELS:
+        assert swapped.count(stage) == 1, swapped
 
 
 def test_a_draft_survives_leaving_the_page_before_autosave_fires(page: Page, stack: Stack) -> None:

@@ -70,12 +70,8 @@ def measure() -> dict[str, tuple[int, int]]:
         "essay editor": reverse("essays:essay_edit", args=[assignment.pk]),
     }
     before = {name: _count(client, url) for name, url in pages.items()}
-    before["feedback page"] = _count(
-        client, reverse("coaching:revision_feedback", args=[first.pk])
-    )
+    before["feedback page"] = _count(client, reverse("coaching:revision_feedback", args=[first.pk]))
     latest = _add_revisions(essay, 49)
     after = {name: _count(client, url) for name, url in pages.items()}
-    after["feedback page"] = _count(
-        client, reverse("coaching:revision_feedback", args=[latest.pk])
-    )
+    after["feedback page"] = _count(client, reverse("coaching:revision_feedback", args=[latest.pk]))
     return {name: (before[name], after[name]) for name in before}
