@@ -105,3 +105,43 @@ class StageResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.analysis_id}:{self.stage}"
+
+
+class TeacherReview(models.Model):
+    """A teacher's marking of one revision: the level chosen for each criterion.
+
+    It is a layer over the machine's draft (which stays as it was) and it is what the
+    per-assignment calibration learns from.
+    """
+
+    revision = models.OneToOneField(
+        "essays.Revision", on_delete=models.CASCADE, related_name="review"
+    )
+    teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    points = models.JSONField(help_text="criterion name -> points the teacher gave")
+    total = models.FloatField()
+    max_total = models.FloatField()
+    comment = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"review of revision {self.revision_id}: {self.total}/{self.max_total}"
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.total / self.max_total if self.max_total else 0.0
+
+
+class Calibration(models.Model):
+    """An assignment's model from engine features to its teacher's overall marks."""
+
+    assignment = models.OneToOneField(
+        "essays.Assignment", on_delete=models.CASCADE, related_name="calibration"
+    )
+    model = models.JSONField()
+    essays = models.PositiveIntegerField()
+    engine_version = models.CharField(max_length=32)
+    fitted_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"calibration of assignment {self.assignment_id} on {self.essays} essays"

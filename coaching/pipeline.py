@@ -14,8 +14,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from coaching.engine import ENGINE_VERSION, EssayInput
-from coaching.models import STAGES, Analysis, StageResult
+from coaching.models import STAGES, Analysis, Calibration, StageResult
 from coaching.notify import publish
+from coaching.review import calibrated_scores
 from coaching.runtime import get_engine, rubric_spec
 
 logger = logging.getLogger(__name__)
@@ -73,8 +74,11 @@ def analysis_run(*, analysis_id: int) -> bool:
         previous_text=previous_text,
         previous_result=previous_result,
     )
+    calibration = Calibration.objects.filter(assignment=assignment).first()
     try:
         for stage, data in get_engine().run(essay_input):
+            if stage == "scores":
+                data = calibrated_scores(data, calibration)
             StageResult.objects.update_or_create(
                 analysis=analysis,
                 stage=stage,

@@ -6,12 +6,21 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from coaching import pipeline
+from coaching.review import calibration_fit
 from coaching.runtime import get_engine
+from essays.models import Assignment
 
 
 @db_task(retries=2, retry_delay=2)
 def analyse_revision(analysis_id: int) -> None:
     pipeline.analysis_run(analysis_id=analysis_id)
+
+
+@db_task(retries=1, retry_delay=5)
+def fit_calibration(assignment_id: int) -> None:
+    assignment = Assignment.objects.filter(pk=assignment_id).first()
+    if assignment is not None:
+        calibration_fit(assignment=assignment)
 
 
 @db_periodic_task(crontab(minute="*"))

@@ -10,6 +10,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import (
     Http404,
@@ -23,14 +24,23 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from coaching.models import STAGES, Analysis
+from coaching.models import STAGES, Analysis, Calibration, TeacherReview
 from coaching.notify import listen
 from coaching.presenters import score_changes, word_diff
+from coaching.review import criterion_choices
 from coaching.selectors import feedback_visible, panel_context, progress, stage_results
-from coaching.services import analysis_retry
+from coaching.services import analysis_retry, review_save
 from config.http import AuthedRequest
 from essays.models import Revision, User
-from essays.selectors import essay_for_user, is_author, revision_for_user, revisions_of
+from essays.selectors import (
+    assignment_for_teacher,
+    essay_for_user,
+    essays_of_assignment,
+    is_author,
+    revision_for_user,
+    revisions_of,
+    teaches,
+)
 
 
 def _analysis_of(revision: Revision) -> Analysis:
@@ -69,7 +79,65 @@ def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
         "revisions": revisions_of(revision.essay),
         "is_author": is_author(user, revision.essay),
     }
+    if teaches(user, revision.essay.assignment.classroom_id):
+        context["marking"] = _marking_form(revision, results.get("scores"))
     return render(request, "coaching/feedback.html", context)
+
+
+def _marking_form(revision: Revision, scores: dict | None) -> dict[str, Any]:
+    """The teacher's form: their saved levels, else the machine's draft levels."""
+    review = TeacherReview.objects.filter(revision=revision).first()
+    machine = {c["name"]: c["points"] for c in (scores or {}).get("criteria", [])}
+    rows = []
+    for criterion in criterion_choices(revision.essay.assignment):
+        chosen = (review.points if review else machine).get(criterion.name)
+        rows.append(
+            {"criterion": criterion, "chosen": chosen, "machine": machine.get(criterion.name)}
+        )
+    return {"rows": rows, "review": review}
+
+
+@login_required
+@require_POST
+def review_save_view(request: AuthedRequest, pk: int) -> HttpResponse:
+    user = request.user
+    revision = revision_for_user(user, pk)
+    if not teaches(user, revision.essay.assignment.classroom_id):
+        raise Http404
+    points: dict[int, int] = {}
+    for key, value in request.POST.items():
+        if key.startswith("criterion-"):
+            try:
+                points[int(key.removeprefix("criterion-"))] = int(value)
+            except ValueError:
+                continue
+    try:
+        review_save(
+            revision=revision, teacher=user, points=points, comment=request.POST.get("comment", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Your marking is saved."))
+    return redirect("coaching:revision_feedback", pk=revision.pk)
+
+
+@login_required
+@require_GET
+def assignment_marking(request: AuthedRequest, pk: int) -> HttpResponse:
+    assignment = assignment_for_teacher(request.user, pk)
+    essays = list(essays_of_assignment(assignment))
+    calibration = Calibration.objects.filter(assignment=assignment).first()
+    marked = TeacherReview.objects.filter(revision__essay__assignment=assignment).count()
+    context = {
+        "assignment": assignment,
+        "essays": essays,
+        "calibration": calibration,
+        "report": calibration.model.get("report", {}) if calibration else {},
+        "marked": marked,
+        "needed": settings.CALIBRATION_MIN_ESSAYS,
+    }
+    return render(request, "coaching/marking.html", context)
 
 
 @login_required

@@ -267,3 +267,7 @@ if SENTRY_DSN:
         traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0, minimum=0.0),
         send_default_pii=False,
     )
+
+# --- Calibration -----------------------------------------------------------------------
+# Marked essays an assignment needs before the engine's overall mark follows the teacher.
+CALIBRATION_MIN_ESSAYS = env_int("CALIBRATION_MIN_ESSAYS", 20, minimum=5)

@@ -12,10 +12,14 @@ from essays.models import Assignment, Classroom, Essay, Membership, Revision, Us
 
 
 def classrooms_for(user: User) -> QuerySet[Classroom]:
-    return Classroom.objects.filter(memberships__user=user).annotate(
-        role=Subquery(
-            Membership.objects.filter(classroom=OuterRef("pk"), user=user).values("role")[:1]
+    return (
+        Classroom.objects.filter(memberships__user=user)
+        .annotate(
+            role=Subquery(
+                Membership.objects.filter(classroom=OuterRef("pk"), user=user).values("role")[:1]
+            )
         )
+        .prefetch_related("assignments")
     )
 
 
@@ -39,6 +43,44 @@ def assignment_for_student(user: User, pk: int) -> Assignment:
     if assignment is None:
         raise Http404
     return assignment
+
+
+def assignment_for_teacher(user: User, pk: int) -> Assignment:
+    """The assignment, if the user teaches its class; 404 for everyone else."""
+    assignment = (
+        Assignment.objects.select_related("classroom", "rubric")
+        .filter(
+            pk=pk,
+            classroom__memberships__user=user,
+            classroom__memberships__role=Membership.Role.TEACHER,
+        )
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def teaches(user: User, classroom_id: int) -> bool:
+    return _teaches(user, classroom_id)
+
+
+def essays_of_assignment(assignment: Assignment) -> QuerySet[Essay]:
+    """Every student's essay with its latest revision's machine and teacher marks."""
+    latest = Revision.objects.filter(essay=OuterRef("pk")).order_by("-number")
+    return (
+        Essay.objects.filter(assignment=assignment)
+        .select_related("student")
+        .annotate(
+            revision_count=Count("revisions"),
+            latest_revision_id=Subquery(latest.values("pk")[:1]),
+            latest_number=Subquery(latest.values("number")[:1]),
+            machine_percent=Subquery(latest.values("analysis__overall_percent")[:1]),
+            teacher_total=Subquery(latest.values("review__total")[:1]),
+            teacher_max=Subquery(latest.values("review__max_total")[:1]),
+        )
+        .order_by("student__display_name", "student__email")
+    )
 
 
 def essay_for_user(user: User, pk: int) -> Essay:
