@@ -105,10 +105,10 @@ def review_save_view(request: AuthedRequest, pk: int) -> HttpResponse:
     if not teaches(user, revision.essay.assignment.classroom_id):
         raise Http404
     points: dict[int, int] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("criterion-"):
             try:
-                points[int(key.removeprefix("criterion-"))] = int(value)
+                points[int(key.removeprefix("criterion-"))] = int(request.POST.get(key, ""))
             except ValueError:
                 continue
     try:

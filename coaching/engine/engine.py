@@ -8,7 +8,9 @@ from typing import Any
 
 from . import advisories as adv
 from . import morph
+from .features import text_features
 from .harper_checker import HarperChecker, harper_notes
+from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
 from .rules import run_rules
 from .scoring import (
@@ -45,6 +47,7 @@ class Engine:
                 self._harper = HarperChecker(dialect)
             except Exception:  # pragma: no cover - the wheel is a hard dependency
                 self._harper = None
+        self._ngrams = ngram_counts()
         morph.tags("went")  # load the lexicon now, not on the first essay
         self.analyze(EssayInput(text="This is a short warm-up text. It has two sentences."))
 
@@ -78,6 +81,15 @@ class Engine:
 
         # scores -----------------------------------------------------------------
         scores, dims, dim_of = self._scores(inp, doc, overview, note_dicts, advisories)
+        scores["features"].update(
+            {
+                k: round(v, 4)
+                for k, v in text_features(doc, self._ngrams, self._spelling.common_words).items()
+            }
+        )
+        scores["features"]["checker_findings_per_100"] = round(
+            len(harper) * 100 / max(1, overview["words"]), 4
+        )
         yield "scores", scores
 
         # summary ----------------------------------------------------------------

@@ -24,11 +24,20 @@ class NgramCounts:
             pair, _, count = line.rpartition(" ")
             if pair:
                 self.bi[pair] = int(count)
+        self.left: dict[str, int] = {}
+        for pair, c in self.bi.items():
+            first = pair.split(" ", 1)[0]
+            self.left[first] = self.left.get(first, 0) + c
         # pairs below the list's cut-off are not listed: treat them as half the smallest
         self.bi_floor = min(self.bi.values()) // 2 if self.bi else 1
 
     def bigram(self, a: str, b: str) -> int:
         return self.bi.get(a + " " + b, 0)
+
+    def left_share(self, a: str, b: str) -> float:
+        """How often ``a`` is followed by ``b``, among the listed pairs that start with ``a``."""
+        total = self.left.get(a, 0)
+        return self.bi.get(a + " " + b, 0) / total if total else 0.0
 
     def unigram(self, w: str) -> int:
         return self.uni.get(w, 0)

@@ -4,20 +4,12 @@ never uses in that spot, next to an alternative it uses all the time."""
 
 from __future__ import annotations
 
-import math
-
 from . import morph
 from .lexicon import UNCOUNTABLES
 from .ngrams import counts
 from .notes import Note
 from .text import Document, Sentence
 
-PREPOSITIONS = ("in", "on", "at", "to", "for", "of", "with", "about", "from", "by", "into")
-_PREP_SET = frozenset(PREPOSITIONS)
-# how much more likely the alternative must be (log scale): a factor of 100
-_PREP_MARGIN = math.log(100)
-# ... and the word before must usually be followed by it (interested -> in)
-_COLLOCATE_SHARE = float(__import__("os").environ.get("EC_COLLOC", "0.1"))
 _DETERMINERS = frozenset(
     {
         "a",
@@ -62,6 +54,8 @@ _DETERMINERS = frozenset(
         "enough",
     }
 )
+_MIN_UNI = 2_000_000  # only common nouns
+_DET_SHARE = 0.25  # nouns that usually come with an article
 _BEFORE_BARE_NOUN = frozenset(
     {
         "to",
@@ -103,49 +97,6 @@ _BEFORE_BARE_NOUN = frozenset(
 )
 
 
-def rule_preposition(sent: Sentence, doc: Document) -> list[Note]:
-    ng = counts()
-    toks = sent.tokens
-    out = []
-    for i in range(1, len(toks) - 1):
-        p = toks[i].lower
-        if p not in _PREP_SET:
-            continue
-        a, b = toks[i - 1], toks[i + 1]
-        if not (a.is_word and b.is_word) or not a.text.islower() or not b.text.islower():
-            continue
-        al, bl = a.lower, b.lower
-        if ng.unigram(al) < 5_000_000 or ng.unigram(bl) < 5_000_000:
-            continue
-        if ng.bigram(al, p) > 0:
-            continue  # the pair is common English: leave it
-        cur = ng.log_bigram(al, p) + ng.log_bigram(p, bl)
-        best, best_score = None, cur
-        for alt in PREPOSITIONS:
-            if alt == p:
-                continue
-            if ng.bigram(al, alt) == 0:
-                continue
-            sc = ng.log_bigram(al, alt) + ng.log_bigram(alt, bl)
-            if sc > best_score:
-                best, best_score = alt, sc
-        strong = best is not None and ng.bigram(al, best) >= _COLLOCATE_SHARE * ng.unigram(al)
-        if best is not None and strong and best_score - cur > _PREP_MARGIN:
-            out.append(
-                Note(
-                    toks[i].start,
-                    toks[i].end,
-                    "grammar",
-                    f"'{a.text} {toks[i].text}' is unusual; English usually says "
-                    f"'{a.text} {best}'.",
-                    (best,),
-                    "rule:preposition-ngram",
-                    1,
-                )
-            )
-    return out
-
-
 def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
     ng = counts()
     toks = sent.tokens
@@ -155,7 +106,20 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
         prev = toks[i - 1]
         if not x.text.islower() or not prev.is_word or prev.lower in _DETERMINERS:
             continue
-        if prev.lower not in _BEFORE_BARE_NOUN:
+        pt = morph.tags(prev.lower)
+        if prev.lower not in _BEFORE_BARE_NOUN and (
+            not pt
+            or pt & {"JJ", "JJR", "JJS", "NN", "NNS", "CD"}
+            or prev.lower in {"and", "or", "but", "of"}
+        ):
+            continue
+        if (
+            pt & {"VBG", "VBN"}
+            and i >= 2
+            and (toks[i - 2].lower in _DETERMINERS or morph.tags(toks[i - 2].lower) & {"JJ"})
+        ):
+            continue  # "the leading actor": the -ing/-ed word describes the noun
+        if x.lower in _DETERMINERS:
             continue
         xl = x.lower
         if xl in UNCOUNTABLES or xl.endswith("s"):
@@ -178,10 +142,10 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
         if ng.bigram(prev.lower, xl) > 0:
             continue
         uni = ng.unigram(xl)
-        if uni < 2_000_000:
+        if uni < _MIN_UNI:
             continue
         with_det = ng.bigram("the", xl) + ng.bigram("a", xl) + ng.bigram("an", xl)
-        if with_det < 0.25 * uni:
+        if with_det < _DET_SHARE * uni:
             continue  # a noun often used without an article (music, football)
         # a noun compound or a following noun means this is not the head noun
         if i + 1 < len(toks) and toks[i + 1].is_word:
@@ -207,4 +171,4 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-NGRAM_RULES = (rule_preposition, rule_missing_determiner)
+NGRAM_RULES = (rule_missing_determiner,)
