@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ from coaching.engine import ENGINE_VERSION, EssayInput
 from coaching.models import STAGES, Analysis, Calibration, StageResult
 from coaching.notify import publish
 from coaching.review import calibrated_scores
-from coaching.runtime import get_engine, rubric_spec
+from coaching.runtime import get_engine, result_key, rubric_spec
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,21 @@ def _previous(analysis: Analysis) -> tuple[str | None, dict | None]:
     return previous.text, result
 
 
+def _cache_get(key: str) -> dict[str, dict] | None:
+    try:
+        return cache.get(key)
+    except Exception:  # a cache outage costs a recomputation, never the analysis
+        logger.warning("engine result cache unavailable", exc_info=True)
+        return None
+
+
+def _cache_set(key: str, result: dict[str, dict]) -> None:
+    try:
+        cache.set(key, result, timeout=settings.ENGINE_RESULT_CACHE_SECONDS)
+    except Exception:
+        logger.warning("engine result cache unavailable", exc_info=True)
+
+
 def analysis_run(*, analysis_id: int) -> bool:
     """Run a claimed analysis to the end. Returns False when another worker has it."""
     if not analysis_claim(analysis_id=analysis_id):
@@ -75,8 +91,13 @@ def analysis_run(*, analysis_id: int) -> bool:
         previous_result=previous_result,
     )
     calibration = Calibration.objects.filter(assignment=assignment).first()
+    key = result_key(essay_input)
+    cached = _cache_get(key)
+    produced: dict[str, dict] = {}
     try:
-        for stage, data in get_engine().run(essay_input):
+        stages = iter(cached.items()) if cached else get_engine().run(essay_input)
+        for stage, data in stages:
+            produced[stage] = data
             if stage == "scores":
                 data = calibrated_scores(data, calibration)
             StageResult.objects.update_or_create(
@@ -98,6 +119,8 @@ def analysis_run(*, analysis_id: int) -> bool:
         publish(analysis.pk, "failed" if final else "retrying")
         logger.exception("analysis %s failed (attempt %s)", analysis.pk, analysis.attempts)
         raise
+    if not cached:
+        _cache_set(key, produced)
     analysis.status = Analysis.Status.DONE
     analysis.engine_version = ENGINE_VERSION
     analysis.error = ""

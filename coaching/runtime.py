@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import json
 
-from coaching.engine import CriterionSpec, Engine, LevelSpec, RubricSpec
+from coaching.engine import ENGINE_VERSION, CriterionSpec, Engine, EssayInput, LevelSpec, RubricSpec
 from coaching.models import Rubric
 
 
@@ -30,3 +33,16 @@ def rubric_spec(rubric: Rubric) -> RubricSpec:
             for criterion in criteria
         ),
     )
+
+
+def result_key(essay_input: EssayInput) -> str:
+    """Same text, prompt, rubric, previous text and engine version: same result."""
+    material = {
+        "version": ENGINE_VERSION,
+        "text": essay_input.text,
+        "prompt": essay_input.prompt,
+        "rubric": dataclasses.asdict(essay_input.rubric) if essay_input.rubric else None,
+        "previous": essay_input.previous_text,
+    }
+    digest = hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
+    return f"engine-result:{digest}"

@@ -244,6 +244,9 @@ CONTENT_SECURITY_POLICY = {
 ESSAY_MAX_WORDS = env_int("ESSAY_MAX_WORDS", 5000, minimum=100)
 ESSAY_MAX_UPLOAD_BYTES = env_int("ESSAY_MAX_UPLOAD_BYTES", 2 * 1024 * 1024, minimum=1024)
 ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 120, minimum=10)
+# The engine is deterministic: identical input (text, prompt, rubric, previous text,
+# engine version) reuses the cached result for this long.
+ENGINE_RESULT_CACHE_SECONDS = env_int("ENGINE_RESULT_CACHE_SECONDS", 30 * 24 * 3600, minimum=0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ESSAY_MAX_UPLOAD_BYTES + 256 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ESSAY_MAX_UPLOAD_BYTES + 256 * 1024
 

@@ -62,6 +62,14 @@ def password() -> str:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Engine results, rate limits: each test starts with an empty cache.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # Unit tests render pages without running collectstatic; the hashed, compressed
     # storage is exercised by the browser tests against a collected tree.

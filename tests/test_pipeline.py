@@ -95,3 +95,20 @@ def test_a_revision_is_compared_with_the_previous_one(analysed):
     summary = second.analysis.stages.get(stage="summary").data
     assert isinstance(summary["changes"], list)
     assert summary["changes"], "a second revision should say what changed"
+
+
+def test_identical_input_reuses_the_cached_result(school, analysed, monkeypatch):
+    first = analysed(UNIFORM_ESSAY)
+
+    def no_engine():
+        raise AssertionError("the engine should not run for a cached result")
+
+    monkeypatch.setattr(pipeline, "get_engine", no_engine)
+    # A classmate submits the very same text for the same assignment and rubric.
+    second = analysed(UNIFORM_ESSAY, school.classmate)
+    for stage in STAGES:
+        assert (
+            second.analysis.stages.get(stage=stage).data
+            == first.analysis.stages.get(stage=stage).data
+        )
+    assert second.analysis.engine_version == first.analysis.engine_version
