@@ -97,3 +97,14 @@ def test_signup_creates_a_user_who_logs_in_by_email(client, db):
     from essays.models import User
 
     assert User.objects.filter(email="new.person@school.test").exists()
+
+
+def test_the_admin_lists_classes_and_assignments(db, school):
+    from essays.models import User
+
+    admin = User.objects.create_superuser(email="admin@school.test", password="x")
+    client = client_for(admin)
+    for url in ("/admin/essays/classroom/", "/admin/essays/assignment/", "/admin/coaching/rubric/"):
+        assert client.get(url).status_code == 200
+    response = client.get(f"/admin/essays/classroom/{school.classroom.pk}/change/")
+    assert response.status_code == 200
