@@ -35,7 +35,7 @@ def fit_calibration(
     rubric: RubricSpec | None = None,
     progress: Progress | None = None,
 ) -> Calibrator:
-    rows, ys = [], []
+    rows, ys, texts = [], [], []
     lo = hi = None
     for i, g in enumerate(graded):
         if g.get("score") is None:
@@ -45,13 +45,14 @@ def fit_calibration(
         )
         rows.append(res["scores"]["features"])
         ys.append(float(g["score"]))
+        texts.append(str(g["text"]))
         if g.get("score_min") is not None:
             lo = float(g["score_min"]) if lo is None else min(lo, float(g["score_min"]))
         if g.get("score_max") is not None:
             hi = float(g["score_max"]) if hi is None else max(hi, float(g["score_max"]))
         if progress and (i + 1) % 200 == 0:
             progress(f"calibration: analysed {i + 1}/{len(graded)} graded essays")
-    return Calibrator.fit(rows, ys, score_min=lo, score_max=hi)
+    return Calibrator.fit(rows, ys, score_min=lo, score_max=hi, texts=texts)
 
 
 def result_line(
@@ -60,6 +61,7 @@ def result_line(
     calibrator: Calibrator | None,
     with_rubric: bool,
     elapsed: float,
+    text: str | None = None,
 ) -> dict[str, Any]:
     scores = result["scores"]
     out: dict[str, Any] = {
@@ -80,7 +82,7 @@ def result_line(
         if scores["passing_blocked"]:
             out["score"] = calibrator.score_min
         else:
-            out["score"] = round(calibrator.predict(scores["features"]), 3)
+            out["score"] = round(calibrator.predict(scores["features"], text), 3)
         out["score_interval"] = round(calibrator.interval(), 3)
     elif with_rubric:
         out["score"] = scores["overall"]["points"]
@@ -105,7 +107,9 @@ def run_batch(
             )
         )
         elapsed = time.perf_counter() - t0
-        line = result_line(essay.get("id", n), res, calibrator, rubric is not None, elapsed)
+        line = result_line(
+            essay.get("id", n), res, calibrator, rubric is not None, elapsed, str(essay["text"])
+        )
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         n += 1
         if progress and n % 100 == 0:

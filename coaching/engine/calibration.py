@@ -7,7 +7,10 @@ app can store it next to the assignment.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +30,14 @@ SMALL_FEATURES: tuple[str, ...] = (
 )
 # ... and everything the engine measures once there are enough essays to support it.
 LARGE_SAMPLE = 200
+
+# With many graded essays (a school importing old work), word and character n-grams of the
+# essays join the features: hashed into a fixed-size vector, so the model is a plain list.
+TEXT_SAMPLE = 500
+TEXT_DIM = 2**14
+TEXT_ALPHAS: tuple[float, ...] = (0.3, 1.0, 3.0)
+TEXT_DENSE_WEIGHTS: tuple[float, ...] = (0.05, 0.1, 0.3)
+_TEXT_TOKEN = re.compile(r"[a-z']+|[.,!?;:]")
 
 ALPHAS: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 
@@ -69,6 +80,20 @@ def _folds(n: int, k: int) -> list[np.ndarray]:
     return [idx[i::k] for i in range(k)]
 
 
+def text_vector(text: str) -> np.ndarray:
+    """Hashed word 1-2-grams and character 4-grams, log-scaled, unit length."""
+    v = np.zeros(TEXT_DIM)
+    words = _TEXT_TOKEN.findall(text.lower())
+    grams = words + [a + " " + b for a, b in itertools.pairwise(words)]
+    joined = " ".join(words)
+    grams += ["#" + joined[i : i + 4] for i in range(len(joined) - 3)]
+    for g in grams:
+        v[zlib.crc32(g.encode("utf-8")) % TEXT_DIM] += 1.0
+    v = np.log1p(v)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm else v
+
+
 @dataclass
 class Calibrator:
     """Fitted mapping from engine features to a teacher's score scale."""
@@ -84,6 +109,13 @@ class Calibrator:
     score_max: float = 1.0
     alpha: float = 1.0
     report: dict[str, Any] = field(default_factory=dict)
+    # optional text model (many graded essays): weights over text_vector() and the
+    # standardised features, with its own intercept and spread matching
+    text_weights: list[float] | None = None
+    text_dense_weights: list[float] | None = None
+    text_intercept: float = 0.0
+    text_centre: float = 0.0
+    text_stretch: float = 1.0
 
     # ---------------------------------------------------------------- fitting
 
@@ -97,6 +129,7 @@ class Calibrator:
         score_max: float | None = None,
         features: Sequence[str] | None = None,
         folds: int = 5,
+        texts: Sequence[str] | None = None,
     ) -> Calibrator:
         if len(rows) != len(scores):
             raise ValueError("rows and scores differ in length")
@@ -156,12 +189,71 @@ class Calibrator:
             alpha=float(alpha),
         )
         model.report = _agreement(preds, y, lo, hi)
-        model.report.update({"n": n, "folds": k, "alpha": float(alpha), "features": list(names)})
+        model.report.update(
+            {
+                "n": n,
+                "folds": k,
+                "alpha": float(alpha),
+                "features": list(names),
+                "model": "features",
+            }
+        )
+        if texts is not None and n >= TEXT_SAMPLE and len(texts) == n:
+            model._fit_text(np.array([text_vector(t) for t in texts]), x, y, fold_idx, lo, hi)
         return model
+
+    def _fit_text(
+        self,
+        xt: np.ndarray,
+        x: np.ndarray,
+        y: np.ndarray,
+        fold_idx: list[np.ndarray],
+        lo: float,
+        hi: float,
+    ) -> None:
+        n = len(y)
+        best: tuple[float, float, float, np.ndarray] | None = None
+        for wd in TEXT_DENSE_WEIGHTS:
+            xa = np.hstack([xt, wd * x])
+            kern = xa @ xa.T
+            for alpha in TEXT_ALPHAS:
+                preds = np.zeros(n)
+                for test in fold_idx:
+                    train = np.setdiff1d(np.arange(n), test)
+                    ym = float(y[train].mean())
+                    dual = np.linalg.solve(
+                        kern[np.ix_(train, train)] + alpha * np.eye(len(train)), y[train] - ym
+                    )
+                    raw_train = kern[np.ix_(train, train)] @ dual + ym
+                    st = _stretch(raw_train, y[train])
+                    c = float(raw_train.mean())
+                    preds[test] = c + st * (kern[np.ix_(test, train)] @ dual + ym - c)
+                preds = np.clip(preds, lo, hi)
+                mse = float(((preds - y) ** 2).mean())
+                if best is None or mse < best[0] - 1e-12:
+                    best = (mse, wd, alpha, preds)
+        assert best is not None
+        mse, wd, alpha, preds = best
+        if mse >= self.report["cv_rmse"] ** 2:
+            return  # the features alone do as well: keep the small model
+        xa = np.hstack([xt, wd * x])
+        ym = float(y.mean())
+        dual = np.linalg.solve(xa @ xa.T + alpha * np.eye(n), y - ym)
+        w = xa.T @ dual
+        raw = xa @ w + ym
+        self.text_weights = [float(v) for v in w[: xt.shape[1]]]
+        self.text_dense_weights = [float(v) * wd for v in w[xt.shape[1] :]]
+        self.text_intercept = ym
+        self.text_centre = float(raw.mean())
+        self.text_stretch = _stretch(raw, y)
+        self.report.update(_agreement(preds, y, lo, hi))
+        self.report.update({"model": "features+text", "text_alpha": alpha, "text_dense": wd})
 
     # ---------------------------------------------------------------- use
 
-    def predict(self, row: Mapping[str, float]) -> float:
+    def predict(self, row: Mapping[str, float], text: str | None = None) -> float:
+        if self.text_weights is not None and text is not None:
+            return self._predict_text(row, text)
         x = np.array(
             [
                 (float(row.get(k, 0.0)) - m) / s
@@ -170,6 +262,24 @@ class Calibrator:
         )
         raw = float(x @ np.array(self.coef)) + self.intercept
         val = self.centre + self.stretch * (raw - self.centre)
+        return float(min(self.score_max, max(self.score_min, val)))
+
+    def _standardise(self, row: Mapping[str, float]) -> np.ndarray:
+        return np.array(
+            [
+                (float(row.get(k, 0.0)) - m) / s
+                for k, m, s in zip(self.features, self.mean, self.scale, strict=True)
+            ]
+        )
+
+    def _predict_text(self, row: Mapping[str, float], text: str) -> float:
+        assert self.text_weights is not None and self.text_dense_weights is not None
+        raw = (
+            float(text_vector(text) @ np.array(self.text_weights))
+            + float(self._standardise(row) @ np.array(self.text_dense_weights))
+            + self.text_intercept
+        )
+        val = self.text_centre + self.text_stretch * (raw - self.text_centre)
         return float(min(self.score_max, max(self.score_min, val)))
 
     def interval(self) -> float:
@@ -190,13 +300,31 @@ class Calibrator:
             "score_max": self.score_max,
             "alpha": self.alpha,
             "report": self.report,
+            "text": None
+            if self.text_weights is None
+            else {
+                "dim": TEXT_DIM,
+                "weights": [round(v, 6) for v in self.text_weights],
+                "dense_weights": self.text_dense_weights,
+                "intercept": self.text_intercept,
+                "centre": self.text_centre,
+                "stretch": self.text_stretch,
+            },
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Calibrator:
         if d.get("kind") != "ridge-v1":
             raise ValueError("unknown calibration model")
+        text = d.get("text")
+        if text is not None and int(text["dim"]) != TEXT_DIM:
+            raise ValueError("calibration text model has another size")
         return cls(
+            text_weights=None if text is None else [float(v) for v in text["weights"]],
+            text_dense_weights=None if text is None else list(text["dense_weights"]),
+            text_intercept=0.0 if text is None else float(text["intercept"]),
+            text_centre=0.0 if text is None else float(text["centre"]),
+            text_stretch=1.0 if text is None else float(text["stretch"]),
             features=tuple(d["features"]),
             mean=list(d["mean"]),
             scale=list(d["scale"]),

@@ -19,6 +19,7 @@ from .lexicon import (
     NON_SUBJECT_CONTEXT,
     NUMBER_WORDS,
     PHRASE_FIXES,
+    PLACES,
     SUBJECT_3SG,
     UNCOUNTABLE_PLURALS,
     UNCOUNTABLES,
@@ -334,6 +335,8 @@ def rule_proper_lowercase(sent: Sentence, doc: Document) -> list[Note]:
             msg = "Days and months start with a capital letter."
         elif t.text in NATIONALITIES:
             msg = "Languages and nationalities start with a capital letter."
+        elif t.text in PLACES:
+            msg = "Names of places and holidays start with a capital letter."
         else:
             continue
         out.append(_note(t, "punctuation", msg, [_cap(t.text)], "proper-lowercase"))
@@ -1836,3 +1839,141 @@ RULES = (
     rule_missing_it,
     rule_there_are_a,
 )
+
+
+_DAY_NAMES = frozenset(d.capitalize() for d in DAYS) | DAYS
+_MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS) | MONTHS | {"March", "May", "August"}
+_NO_TO_PLACES = frozenset(
+    {"home", "abroad", "there", "here", "downtown", "upstairs", "downstairs", "overseas"}
+)
+_MOTION_VERBS = frozenset(
+    {
+        "go",
+        "goes",
+        "went",
+        "going",
+        "gone",
+        "come",
+        "comes",
+        "came",
+        "coming",
+        "get",
+        "gets",
+        "got",
+        "getting",
+        "arrive",
+        "arrived",
+        "arriving",
+        "return",
+        "returned",
+        "returning",
+        "travel",
+        "travelled",
+        "traveled",
+        "back",
+    }
+)
+
+
+def rule_fixed_mechanics(sent: Sentence, doc: Document) -> list[Note]:
+    """Letter closings, 'can not', 'go to home', prepositions of time, 'because is'."""
+    out = []
+    toks = sent.tokens
+    lows = [t.lower for t in toks]
+    n = len(toks)
+    for i in range(n - 1):
+        a, b = lows[i], lows[i + 1]
+        if a == "your" and b in {"sincerely", "faithfully", "truly"}:
+            out.append(
+                _note(
+                    toks[i],
+                    "spelling",
+                    f"Close a letter with 'Yours {b}'.",
+                    [_cap("yours") if toks[i].text[0].isupper() else "yours"],
+                    "yours-closing",
+                )
+            )
+        elif a == "can" and b == "not" and not (i + 2 < n and lows[i + 2] == "only"):
+            out.append(
+                _note(
+                    (toks[i].start, toks[i + 1].end),
+                    "spelling",
+                    "'Cannot' is written as one word.",
+                    ["Cannot" if toks[i].text[0].isupper() else "cannot"],
+                    "cannot",
+                )
+            )
+        elif a in _MOTION_VERBS and b == "to" and i + 2 < n and lows[i + 2] in _NO_TO_PLACES:
+            out.append(
+                _note(
+                    toks[i + 1],
+                    "grammar",
+                    f"Say '{toks[i].text} {toks[i + 2].text}' without 'to'.",
+                    [""],
+                    "no-to-home",
+                )
+            )
+        elif a == "in" and toks[i + 1].text in _DAY_NAMES:
+            out.append(
+                _note(
+                    toks[i],
+                    "grammar",
+                    "Use 'on' with days: 'on Monday'.",
+                    ["on"],
+                    "time-preposition",
+                )
+            )
+        elif a in {"on", "at"} and (
+            toks[i + 1].text in _MONTH_NAMES - {"may", "march", "august"}
+            or (b.isdigit() and len(b) == 4 and b[:2] in {"19", "20"})
+        ):
+            if i + 2 < n and lows[i + 2].isdigit():
+                continue  # "on May 5" is right
+            out.append(
+                _note(
+                    toks[i],
+                    "grammar",
+                    "Use 'in' with months and years: 'in May', 'in 2010'.",
+                    ["in"],
+                    "time-preposition",
+                )
+            )
+        elif (
+            a == "at"
+            and b in {"morning", "afternoon", "evening"}
+            and i > 0
+            and lows[i - 1] != "the"
+        ):
+            out.append(
+                _note(toks[i], "grammar", f"Say 'in the {b}'.", [f"in the {b}"], "time-preposition")
+            )
+        elif (
+            a == "at"
+            and b == "the"
+            and i + 2 < n
+            and lows[i + 2] in {"morning", "afternoon", "evening"}
+        ):
+            out.append(
+                _note(
+                    toks[i], "grammar", f"Say 'in the {lows[i + 2]}'.", ["in"], "time-preposition"
+                )
+            )
+        elif (
+            a in {"because", "if"}
+            and b in {"is", "was"}
+            and i + 2 < n
+            and lows[i + 2] not in {"it", "there", "this", "that", "he", "she"}
+        ):
+            out.append(
+                _note(
+                    toks[i + 1],
+                    "grammar",
+                    f"This part needs a subject: '{toks[i].text} it {toks[i + 1].text}'.",
+                    [f"it {toks[i + 1].text}"],
+                    "missing-it",
+                )
+            )
+    return out
+
+
+RULES = (*RULES, rule_fixed_mechanics)
