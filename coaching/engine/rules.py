@@ -371,7 +371,7 @@ def rule_phrases(sent: Sentence, doc: Document) -> list[Note]:
                 span = (toks[0].start, toks[-1].end)
                 original = doc.text[span[0] : span[1]]
                 sugg = _cap(repl) if original[:1].isupper() else repl
-                out.append(_note(span, cat, msg, [sugg], "phrase"))
+                out.append(_note(span, cat, msg, [sugg], "phrase:" + "-".join(pattern)))
     return out
 
 
