@@ -20,6 +20,7 @@ from .lexicon import (
     NUMBER_WORDS,
     PHRASE_FIXES,
     PLACES,
+    STOPWORDS,
     SUBJECT_3SG,
     UNCOUNTABLE_PLURALS,
     UNCOUNTABLES,
@@ -281,7 +282,7 @@ def _is_regular_plural(word: str) -> bool:
 
 def _is_singular_count_noun(word: str) -> bool:
     w = word.lower()
-    if w in UNCOUNTABLES or w.endswith("s"):
+    if w in UNCOUNTABLES or w.endswith("s") or w in STOPWORDS:
         return False
     t = morph.tags(w)
     return "NN" in t and "NNS" not in t and not (t & {"VB", "VBP", "VBG", "JJ", "RB", "VBD"})
@@ -363,15 +364,20 @@ def rule_then_than(sent: Sentence, doc: Document) -> list[Note]:
 def rule_phrases(sent: Sentence, doc: Document) -> list[Note]:
     out = []
     lows = [t.lower for t in sent.tokens]
-    for pattern, repl, msg, cat in PHRASE_FIXES:
+    for pattern, mark, repl, msg, cat in PHRASE_FIXES:
         n = len(pattern)
         for i in range(len(lows) - n + 1):
-            if tuple(lows[i : i + n]) == pattern:
-                toks = sent.tokens[i : i + n]
-                span = (toks[0].start, toks[-1].end)
-                original = doc.text[span[0] : span[1]]
-                sugg = _cap(repl) if original[:1].isupper() else repl
-                out.append(_note(span, cat, msg, [sugg], "phrase:" + "-".join(pattern)))
+            if tuple(lows[i : i + n]) != pattern:
+                continue
+            toks = sent.tokens[i : i + n]
+            span = (
+                (toks[0].start, toks[-1].end)
+                if mark is None
+                else (toks[mark].start, toks[mark].end)
+            )
+            original = doc.text[span[0] : span[1]]
+            sugg = _cap(repl) if original[:1].isupper() else repl
+            out.append(_note(span, cat, msg, [sugg], "phrase:" + "-".join(pattern)))
     return out
 
 
@@ -1977,3 +1983,183 @@ def rule_fixed_mechanics(sent: Sentence, doc: Document) -> list[Note]:
 
 
 RULES = (*RULES, rule_fixed_mechanics)
+
+
+_SAY_THINK = frozenset(
+    {
+        "think",
+        "thought",
+        "know",
+        "knew",
+        "hope",
+        "hoped",
+        "believe",
+        "believed",
+        "said",
+        "say",
+        "says",
+        "feel",
+        "felt",
+        "sure",
+        "glad",
+        "happy",
+        "found",
+        "noticed",
+        "realised",
+        "realized",
+        "inform",
+        "informed",
+        "tell",
+        "told",
+        "agree",
+        "mean",
+        "means",
+        "seems",
+        "seemed",
+        "suppose",
+        "expect",
+        "expected",
+        "understand",
+        "understood",
+        "remember",
+        "see",
+        "saw",
+        "heard",
+        "hear",
+        "claimed",
+        "claim",
+        "promised",
+        "wrote",
+        "write",
+        "show",
+        "shows",
+        "showed",
+        "learned",
+        "learnt",
+        "forget",
+        "forgot",
+        "discovered",
+        "afraid",
+        "surprised",
+        "pleased",
+        "you",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+    }
+)
+_PREP_FIXES: dict[tuple[str, ...], tuple[int, str, str]] = {
+    # words -> (index of the wrong preposition, right one, the right phrase)
+    ("on", "the", "future"): (0, "in", "in the future"),
+    ("on", "future"): (0, "in", "in future"),
+    ("on", "the", "past"): (0, "in", "in the past"),
+    ("on", "the", "world"): (0, "in", "in the world"),
+    ("on", "the", "newspaper"): (0, "in", "in the newspaper"),
+    ("on", "the", "newspapers"): (0, "in", "in the newspapers"),
+    ("on", "the", "countryside"): (0, "in", "in the countryside"),
+    ("on", "summer"): (0, "in", "in summer"),
+    ("on", "winter"): (0, "in", "in winter"),
+    ("on", "spring"): (0, "in", "in spring"),
+    ("on", "autumn"): (0, "in", "in autumn"),
+    ("at", "summer"): (0, "in", "in summer"),
+    ("at", "winter"): (0, "in", "in winter"),
+    ("in", "tv"): (0, "on", "on TV"),
+    ("in", "the", "tv"): (0, "on", "on TV"),
+    ("in", "television"): (0, "on", "on television"),
+    ("in", "the", "radio"): (0, "on", "on the radio"),
+    ("in", "the", "internet"): (0, "on", "on the internet"),
+    ("in", "internet"): (0, "on", "on the internet"),
+    ("in", "the", "phone"): (0, "on", "on the phone"),
+    ("in", "the", "website"): (0, "on", "on the website"),
+    ("in", "night"): (0, "at", "at night"),
+    ("in", "the", "weekend"): (0, "at", "at the weekend"),
+    ("in", "weekend"): (0, "at", "at the weekend"),
+    ("in", "weekends"): (0, "at", "at weekends"),
+    ("on", "the", "picture"): (0, "in", "in the picture"),
+}
+
+
+def rule_comma_that(sent: Sentence, doc: Document) -> list[Note]:
+    out = []
+    toks = sent.tokens
+    for i in range(1, len(toks) - 2):
+        if (
+            toks[i].text == ","
+            and toks[i + 1].lower == "that"
+            and toks[i - 1].lower in _SAY_THINK
+            and toks[i + 2].lower
+            in _SUBJ_PRONOUNS
+            | {"the", "my", "there", "this", "your", "our", "people", "everything"}
+        ):
+            out.append(
+                _note(
+                    toks[i],
+                    "punctuation",
+                    "Don't put a comma before 'that' here.",
+                    [""],
+                    "comma-that",
+                )
+            )
+    return out
+
+
+def rule_preposition_phrases(sent: Sentence, doc: Document) -> list[Note]:
+    out = []
+    toks = sent.tokens
+    lows = [t.lower for t in toks]
+    for i in range(len(toks)):
+        for pat, (k, right, phrase) in _PREP_FIXES.items():
+            n = len(pat)
+            if tuple(lows[i : i + n]) == pat:
+                if (
+                    pat[-1] in {"summer", "winter", "spring", "autumn"}
+                    and i + n < len(toks)
+                    and toks[i + n].is_word
+                ):
+                    continue  # "on summer evenings"
+                tok = toks[i + k]
+                out.append(
+                    _note(
+                        tok,
+                        "grammar",
+                        f"Say '{phrase}'.",
+                        [_cap(right) if tok.text[0].isupper() else right],
+                        "preposition-phrase",
+                    )
+                )
+    return out
+
+
+def rule_would_like_base(sent: Sentence, doc: Document) -> list[Note]:
+    out = []
+    toks = sent.tokens
+    lows = [t.lower for t in toks]
+    for i in range(len(toks) - 2):
+        if lows[i] in {"would", "'d", "’d"} and lows[i + 1] in {"like", "love", "prefer"}:
+            v = lows[i + 2]
+            tg = morph.tags(v)
+            if (
+                toks[i + 2].text.islower()
+                and "VB" in tg
+                and not tg & {"NN", "NNS", "JJ", "RB", "VBD", "IN"}
+            ):
+                out.append(
+                    _note(
+                        toks[i + 2],
+                        "grammar",
+                        f"Put 'to' before the verb: 'would {lows[i + 1]} to {v}'.",
+                        [f"to {toks[i + 2].text}"],
+                        "would-like-to",
+                    )
+                )
+    return out
+
+
+RULES = (
+    *RULES,
+    rule_comma_that,
+    rule_preposition_phrases,
+    rule_would_like_base,
+)
