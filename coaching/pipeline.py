@@ -7,6 +7,7 @@ fills in panel by panel. A crash leaves the row claimable again; nothing is lost
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,10 +16,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from coaching.engine import ENGINE_VERSION, EssayInput
+from coaching.engine.llm import refine
 from coaching.models import STAGES, Analysis, Calibration, StageResult
 from coaching.notify import publish
 from coaching.review import calibrated_scores
-from coaching.runtime import get_engine, result_key, rubric_spec
+from coaching.runtime import get_engine, llm_config, result_key, rubric_levels, rubric_spec
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,39 @@ def _cache_set(key: str, result: dict[str, dict]) -> None:
         logger.warning("engine result cache unavailable", exc_info=True)
 
 
+def _with_llm(
+    stages: Iterator[tuple[str, dict]], essay_input: EssayInput, produced: dict[str, dict]
+) -> Iterator[tuple[str, dict]]:
+    """Pass stages through, recording the offline ones in `produced` (what gets cached).
+
+    With an LLM configured, hold the scores until the summary is ready and let the LLM
+    refine both; it falls back to the offline result by itself on any failure.
+    """
+    config = llm_config()
+    held: dict | None = None
+    for stage, data in stages:
+        produced[stage] = data
+        if config is None or essay_input.rubric is None:
+            yield stage, data
+        elif stage == "scores":
+            held = data
+        elif stage == "summary" and held is not None:
+            labels, points = rubric_levels(essay_input.rubric)
+            outcome = refine(
+                config,
+                text=essay_input.text,
+                prompt=essay_input.prompt,
+                rubric_levels=labels,
+                level_points=points,
+                offline_scores=held,
+                offline_summary=data,
+            )
+            yield "scores", outcome.scores
+            yield "summary", outcome.summary
+        else:
+            yield stage, data
+
+
 def analysis_run(*, analysis_id: int) -> bool:
     """Run a claimed analysis to the end. Returns False when another worker has it."""
     if not analysis_claim(analysis_id=analysis_id):
@@ -96,8 +131,7 @@ def analysis_run(*, analysis_id: int) -> bool:
     produced: dict[str, dict] = {}
     try:
         stages = iter(cached.items()) if cached else get_engine().run(essay_input)
-        for stage, data in stages:
-            produced[stage] = data
+        for stage, data in _with_llm(stages, essay_input, produced):
             if stage == "scores":
                 data = calibrated_scores(data, calibration)
             StageResult.objects.update_or_create(

@@ -7,7 +7,10 @@ import functools
 import hashlib
 import json
 
+from django.conf import settings
+
 from coaching.engine import ENGINE_VERSION, CriterionSpec, Engine, EssayInput, LevelSpec, RubricSpec
+from coaching.engine.llm import LLMConfig
 from coaching.models import Rubric
 
 
@@ -46,3 +49,27 @@ def result_key(essay_input: EssayInput) -> str:
     }
     digest = hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
     return f"engine-result:{digest}"
+
+
+def llm_config() -> LLMConfig | None:
+    """The school's OpenAI-compatible endpoint, or None: the offline engine alone."""
+    if not settings.LLM_BASE_URL:
+        return None
+    return LLMConfig(
+        base_url=settings.LLM_BASE_URL,
+        api_key=settings.LLM_API_KEY,
+        model=settings.LLM_MODEL,
+        timeout=settings.LLM_TIMEOUT,
+        budget=settings.LLM_BUDGET,
+    )
+
+
+def rubric_levels(rubric: RubricSpec) -> tuple[dict[str, list[str]], dict[str, dict[str, int]]]:
+    """Level labels (best first) and their points, per criterion, for the LLM's checks."""
+    labels: dict[str, list[str]] = {}
+    points: dict[str, dict[str, int]] = {}
+    for criterion in rubric.criteria:
+        ordered = sorted(criterion.levels, key=lambda level: -level.points)
+        labels[criterion.name] = [level.label for level in ordered]
+        points[criterion.name] = {level.label: level.points for level in ordered}
+    return labels, points

@@ -272,6 +272,15 @@ if SENTRY_DSN:
         send_default_pii=False,
     )
 
+# --- Optional LLM (OpenAI-compatible) --------------------------------------------------
+# Off unless LLM_BASE_URL is set. It refines the rubric rationale and summary; the offline
+# engine's notes stay, and any failure falls back to the offline result.
+LLM_BASE_URL = env_str("LLM_BASE_URL")
+LLM_API_KEY = env_str("LLM_API_KEY")
+LLM_MODEL = env_str("LLM_MODEL")
+LLM_TIMEOUT = env_float("LLM_TIMEOUT", 10.0, minimum=0.5)
+LLM_BUDGET = env_float("LLM_BUDGET", 20.0, minimum=1.0)
+
 # --- Calibration -----------------------------------------------------------------------
 # Marked essays an assignment needs before the engine's overall mark follows the teacher.
 CALIBRATION_MIN_ESSAYS = env_int("CALIBRATION_MIN_ESSAYS", 20, minimum=5)
