@@ -2163,3 +2163,147 @@ RULES = (
     rule_preposition_phrases,
     rule_would_like_base,
 )
+
+
+_FEELING_ING = {
+    "interesting": "interested",
+    "boring": "bored",
+    "exciting": "excited",
+    "disappointing": "disappointed",
+    "tiring": "tired",
+    "frightening": "frightened",
+    "embarrassing": "embarrassed",
+    "confusing": "confused",
+    "surprising": "surprised",
+    "annoying": "annoyed",
+    "amazing": "amazed",
+    "satisfying": "satisfied",
+    "terrifying": "terrified",
+    "worrying": "worried",
+    "shocking": "shocked",
+}
+_PERSONAL_BE = frozenset(
+    {
+        "am",
+        "'m",
+        "are",
+        "'re",
+        "is",
+        "was",
+        "were",
+        "feel",
+        "felt",
+        "be",
+        "been",
+        "get",
+        "got",
+        "become",
+        "became",
+    }
+)
+_BARE_SUBJECTS = frozenset({"it", "he", "she", "this", "that", "they", "we", "i", "you", "there"})
+
+
+def rule_more_patterns(sent: Sentence, doc: Document) -> list[Note]:
+    """I am interesting in; it very nice; a lot of friend; make a photo."""
+    out = []
+    toks = sent.tokens
+    lows = [t.lower for t in toks]
+    n = len(toks)
+    for i in range(n - 2):
+        a, b, c = lows[i], lows[i + 1], lows[i + 2]
+        # -ing feelings about a person: "I was very disappointing with ..."
+        if a in _PERSONAL_BE and i > 0 and lows[i - 1] in {"i", "we", "you", "he", "she", "they"}:
+            j = i + 1
+            while j < n and lows[j] in {
+                "very",
+                "so",
+                "really",
+                "quite",
+                "too",
+                "a",
+                "bit",
+                "little",
+                "extremely",
+                "not",
+            }:
+                j += 1
+            if (
+                j + 1 < n
+                and lows[j] in _FEELING_ING
+                and lows[j + 1]
+                in {"in", "with", "about", "by", "because", "when", "that", "to", "of"}
+            ):
+                out.append(
+                    _note(
+                        toks[j],
+                        "word choice",
+                        f"To say how someone feels, use '{_FEELING_ING[lows[j]]}' "
+                        f"('{lows[j]}' describes the thing that causes it).",
+                        [_FEELING_ING[lows[j]]],
+                        "ed-ing",
+                    )
+                )
+        # missing verb: "it very nice", "he very happy"
+        if (
+            a in _BARE_SUBJECTS
+            and b in {"very", "so", "really", "too", "quite"}
+            and (
+                i == 0
+                or not toks[i - 1].is_word
+                or lows[i - 1] in {"and", "but", "because", "so", "that"}
+            )
+        ):
+            tg = morph.tags(c)
+            if (
+                c != "much"
+                and tg
+                and tg <= {"JJ", "RB", "JJR"} | ({"VBN"} if "JJ" in tg else set())
+            ):
+                verb = {"i": "am", "we": "are", "they": "are", "you": "are"}.get(a, "is")
+                out.append(
+                    _note(
+                        toks[i + 1],
+                        "grammar",
+                        f"A verb is missing: '{toks[i].text} {verb} {b} {c}'.",
+                        [f"{verb} {toks[i + 1].text}"],
+                        "missing-be",
+                    )
+                )
+        # "a lot of friend", "lots of thing", "a couple of day"
+        if (
+            (a, b) in {("lot", "of"), ("lots", "of"), ("couple", "of"), ("plenty", "of")}
+            and toks[i + 2].text.islower()
+            and c not in UNCOUNTABLES
+            and _is_singular_count_noun(c)
+            and not _compound_follows(toks, i + 2)
+        ):
+            plural = _plural_of(c)
+            if plural:
+                out.append(
+                    _note(
+                        toks[i + 2],
+                        "grammar",
+                        f"After '{toks[i].text} {toks[i + 1].text}', use the plural.",
+                        [plural],
+                        "number-noun",
+                    )
+                )
+        # "make a photo" -> take
+        if a in {"make", "makes", "made", "making"} and (
+            b in {"photos", "pictures", "photographs"}
+            or (
+                b in {"a", "some", "many"}
+                and c in {"photo", "photos", "picture", "pictures", "photograph", "photographs"}
+            )
+        ):
+            repl = {"make": "take", "makes": "takes", "made": "took", "making": "taking"}[a]
+            out.append(
+                _note(
+                    toks[i], "word choice", f"You 'take' a photo: '{repl}'.", [repl], "make-photo"
+                )
+            )
+    return out
+
+
+RULES = (*RULES, rule_more_patterns)
