@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from .lexicon import STOPWORDS
@@ -61,7 +60,6 @@ def detect(
     text: str,
     prompt: str,
     *,
-    known: frozenset[str] | None = None,
     is_known_word: Any = None,
     relevance: float | None,
     likely_english: bool | None = None,
@@ -122,7 +120,3 @@ def detect(
             seen.add(a["code"])
             uniq.append(a)
     return uniq, stats
-
-
-def top_repeated(words: list[str]) -> Counter[str]:
-    return Counter(words)

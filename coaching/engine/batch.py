@@ -6,13 +6,19 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import Any, Protocol
 
 from .calibration import Calibrator
 from .engine import Engine
 from .types import ENGINE_VERSION, EssayInput, RubricSpec
 
 Progress = Callable[[str], None]
+
+
+class Writer(Protocol):
+    def write(self, s: str, /) -> Any: ...
+
+    def flush(self) -> Any: ...
 
 
 def read_jsonl(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -92,7 +98,7 @@ def result_line(
 def run_batch(
     engine: Engine,
     essays: Iterable[dict[str, Any]],
-    out: IO[str],
+    out: Writer,
     *,
     rubric: RubricSpec | None = None,
     calibrator: Calibrator | None = None,

@@ -213,9 +213,10 @@ class Calibrator:
     ) -> None:
         n = len(y)
         best: tuple[float, float, float, np.ndarray] | None = None
+        kern_text = xt @ xt.T  # the kernel of [xt, wd * x] without building that matrix
+        kern_dense = x @ x.T
         for wd in TEXT_DENSE_WEIGHTS:
-            xa = np.hstack([xt, wd * x])
-            kern = xa @ xa.T
+            kern = kern_text + wd * wd * kern_dense
             for alpha in TEXT_ALPHAS:
                 preds = np.zeros(n)
                 for test in fold_idx:
@@ -236,13 +237,14 @@ class Calibrator:
         mse, wd, alpha, preds = best
         if mse >= self.report["cv_rmse"] ** 2:
             return  # the features alone do as well: keep the small model
-        xa = np.hstack([xt, wd * x])
         ym = float(y.mean())
-        dual = np.linalg.solve(xa @ xa.T + alpha * np.eye(n), y - ym)
-        w = xa.T @ dual
-        raw = xa @ w + ym
-        self.text_weights = [float(v) for v in w[: xt.shape[1]]]
-        self.text_dense_weights = [float(v) * wd for v in w[xt.shape[1] :]]
+        kern = kern_text + wd * wd * kern_dense
+        dual = np.linalg.solve(kern + alpha * np.eye(n), y - ym)
+        w_text = xt.T @ dual
+        w_dense = wd * (x.T @ dual)
+        raw = kern @ dual + ym
+        self.text_weights = [float(v) for v in w_text]
+        self.text_dense_weights = [float(v) * wd for v in w_dense]
         self.text_intercept = ym
         self.text_centre = float(raw.mean())
         self.text_stretch = _stretch(raw, y)

@@ -27,9 +27,6 @@ from .summary import changes, next_steps, strengths
 from .text import Document, SentenceSplitter, build_document
 from .types import ENGINE_VERSION, STAGES, EssayInput
 
-# Harper rules kept: the engine keeps only rules that are reliable on learner essays.
-HARPER_ALLOWED: frozenset[str] | None = None
-
 
 class Engine:
     """Loads the word lists and checkers once; analyse many essays with one instance.
@@ -123,7 +120,7 @@ class Engine:
         if any(a["code"] in ("empty", "gibberish", "not_english") for a in advisories):
             return []
         raw: list[Note] = []
-        raw.extend(self._spelling.filter_harper(doc, harper_notes(harper, HARPER_ALLOWED)))
+        raw.extend(self._spelling.filter_harper(doc, harper_notes(harper, None)))
         raw.extend(run_rules(doc))
         return merge_notes(raw)
 
@@ -140,7 +137,7 @@ class Engine:
         rich = self._rich_sentence(doc, notes)
         dims = dimension_scores(text, overview, notes, rich)
         blocked = bool(advisories)
-        criteria_out = []
+        criteria_out: list[dict[str, Any]] = []
         dim_of: dict[str, str] = {}
         words = overview["words"]
         for crit in rubric.criteria:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import Any
 
 from . import morph
 from .ngrams import NgramCounts
@@ -74,7 +73,3 @@ def text_features(doc: Document, ng: NgramCounts, common: frozenset[str]) -> dic
         "perfect_per_100": perfect * 100 / n,
         "passive_per_100": passive * 100 / n,
     }
-
-
-def as_row(features: dict[str, Any]) -> dict[str, float]:
-    return {k: float(v) for k, v in features.items() if isinstance(v, (int, float))}

@@ -408,7 +408,7 @@ def rule_modal_verb_form(sent: Sentence, doc: Document) -> list[Note]:
                 )
             continue
         if nxt.lower in {"been", "being", "had", "has", "was", "were", "is", "are", "did", "does"}:
-            base = {
+            base_of = {
                 "been": "be",
                 "being": "be",
                 "was": "be",
@@ -427,7 +427,7 @@ def rule_modal_verb_form(sent: Sentence, doc: Document) -> list[Note]:
                     nxt,
                     "grammar",
                     f"After '{t.text}' use the plain verb form.",
-                    [base[nxt.lower]],
+                    [base_of[nxt.lower]],
                     "modal-form",
                 )
             )
@@ -585,6 +585,7 @@ def rule_do_support(sent: Sentence, doc: Document) -> list[Note]:
     aux = {"did", "didn't", "does", "doesn't", "don't", "didn’t", "doesn’t", "don’t"}
     for i, t in enumerate(toks):
         low = t.lower
+        j: int | None
         if low in aux:
             if low in {"did", "does"}:
                 j = i + 1
@@ -1319,7 +1320,7 @@ def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
             and (i == 0 or lows[i - 1] not in {"is", "was", "be", "been", "are", "were"})
         ):
             v = lows[i + 2]
-            if _verb_base_only(v) and "NN" not in morph.tags(v):
+            if _verb_base_only(v) and v not in {"the", "a", "an"}:
                 ing = morph.inflect(v, "VBG")
                 if ing:
                     out.append(
@@ -1351,7 +1352,8 @@ def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
             v = lows[i + 1]
             if (
                 toks[i + 1].text.islower()
-                and _verb_base_only(v)
+                and "VB" in morph.tags(v)
+                and "VBD" not in morph.tags(v)
                 and not morph.tags(v) & {"NN", "NNS", "JJ"}
                 and v not in MODALS
                 and (
@@ -1605,6 +1607,7 @@ def rule_past_marker(sent: Sentence, doc: Document) -> list[Note]:
             return []
         v = lows[j + 1]
         tok = toks[j + 1]
+        fix: str | None
         if v in _PRESENT_BE:
             fix = "were" if lows[j] in {"we", "they", "you"} else _PRESENT_BE[v]
         else:

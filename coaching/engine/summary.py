@@ -31,7 +31,7 @@ def strengths(text: str, overview: dict, notes: list[dict], dims: dict[str, dict
             )
         )
     if len(st["transitions"]) >= 2:
-        shown = []
+        shown: list[str] = []
         for t in st["transitions"]:
             if t["text"].lower() not in [s.lower() for s in shown]:
                 shown.append(t["text"])

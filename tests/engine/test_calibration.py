@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+
+from coaching.engine import calibration
+from coaching.engine.calibration import Calibrator, qwk, text_vector
+
+
+def _synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, float]], list[int]]:
+    rng = random.Random(seed)
+    rows, ys = [], []
+    for _ in range(n):
+        errors = rng.uniform(0, 10)
+        words = rng.uniform(150, 400)
+        score = 14 - errors + rng.gauss(0, 1.0) + (words - 275) / 100
+        rows.append(
+            {"notes_per_100": errors, "log_words": float(np.log(words)), "noise": rng.random()}
+        )
+        ys.append(int(min(15, max(1, round(score)))))
+    return rows, ys
+
+
+def test_qwk_basics() -> None:
+    assert qwk([1, 2, 3, 4], [1, 2, 3, 4], 1, 4) == pytest.approx(1.0)
+    assert qwk([1, 2, 3, 4], [4, 3, 2, 1], 1, 4) < 0
+
+
+def test_fit_predict_and_report() -> None:
+    rows, ys = _synthetic(60)
+    model = Calibrator.fit(
+        rows, ys, score_min=1, score_max=15, features=("notes_per_100", "log_words", "noise")
+    )
+    rep = model.report
+    assert rep["n"] == 60 and rep["cv_qwk"] > 0.7
+    assert 0 < model.interval() < 3
+    better = model.predict({"notes_per_100": 1.0, "log_words": float(np.log(300)), "noise": 0.5})
+    worse = model.predict({"notes_per_100": 9.0, "log_words": float(np.log(300)), "noise": 0.5})
+    assert better > worse
+    assert 1 <= worse <= better <= 15
+    # far outside the training data the prediction stays on the scale
+    assert model.predict({"notes_per_100": 100.0}) == 1.0
+
+
+def test_spread_matches_training_scores() -> None:
+    rows, ys = _synthetic(200)
+    model = Calibrator.fit(
+        rows, ys, score_min=1, score_max=15, features=("notes_per_100", "log_words", "noise")
+    )
+    preds = np.array([model.predict(r) for r in rows])
+    assert preds.std() == pytest.approx(np.std(ys), rel=0.2)
+
+
+def test_scale_defaults_to_range_seen() -> None:
+    rows, ys = _synthetic(30)
+    model = Calibrator.fit(rows, ys, features=("notes_per_100",))
+    assert model.score_min == min(ys) and model.score_max == max(ys)
+
+
+def test_round_trip_through_json() -> None:
+    rows, ys = _synthetic(40)
+    model = Calibrator.fit(
+        rows, ys, score_min=1, score_max=15, features=("notes_per_100", "log_words")
+    )
+    again = Calibrator.from_dict(json.loads(json.dumps(model.to_dict())))
+    for r in rows[:5]:
+        assert again.predict(r) == pytest.approx(model.predict(r))
+
+
+def test_too_few_essays() -> None:
+    with pytest.raises(ValueError):
+        Calibrator.fit([{"a": 1.0}] * 3, [1, 2, 3])
+
+
+def test_text_model_for_many_essays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calibration, "TEXT_SAMPLE", 40)
+    rng = random.Random(3)
+    good = "the students write clear sentences with careful words and good examples"
+    bad = "studant writed sentense wiht bad wurds and no exampel becouse"
+    rows, ys, texts = [], [], []
+    for _ in range(80):
+        k = rng.randint(0, 10)
+        texts.append(" ".join([good] * (10 - k) + [bad] * k))
+        rows.append({"noise": rng.random()})
+        ys.append(11 - k)
+    model = Calibrator.fit(rows, ys, score_min=1, score_max=11, features=("noise",), texts=texts)
+    assert model.report["model"] == "features+text"
+    assert model.predict(rows[0], " ".join([good] * 10)) > model.predict(
+        rows[0], " ".join([bad] * 10)
+    )
+    # without the text the small model answers
+    assert 1 <= model.predict(rows[0]) <= 11
+    again = Calibrator.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again.predict(rows[0], texts[0]) == pytest.approx(
+        model.predict(rows[0], texts[0]), abs=1e-3
+    )
+
+
+def test_text_vector_is_deterministic_and_normalised() -> None:
+    a = text_vector("Hello world, hello again.")
+    b = text_vector("Hello world, hello again.")
+    assert np.array_equal(a, b)
+    assert float(np.linalg.norm(a)) == pytest.approx(1.0)
