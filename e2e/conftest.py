@@ -87,3 +87,19 @@ def axe_violations(page: Page) -> list[dict]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]
     ]
+
+
+def open_demo_assignment(page: Page) -> None:
+    page.goto("/assignments/")
+    page.get_by_role("link", name="Phones in class: ban them or not?").click()
+    expect(page.get_by_label("Your essay")).to_be_visible()
+
+
+def new_student_submits(page: Page, tag: str, text: str) -> None:
+    """A new student signs up, joins the demo class and submits `text`."""
+    sign_up(page, new_email(tag))
+    join_demo_class(page)
+    open_demo_assignment(page)
+    page.get_by_label("Your essay").fill(text)
+    page.get_by_role("button", name="Submit for feedback").click()
+    expect(page.get_by_role("heading", name="Feedback on revision 1")).to_be_visible()

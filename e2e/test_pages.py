@@ -6,7 +6,15 @@ import docx
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import axe_violations, join_demo_class, log_in, new_email, sign_up
+from e2e.conftest import (
+    axe_violations,
+    join_demo_class,
+    log_in,
+    new_email,
+    new_student_submits,
+    open_demo_assignment,
+    sign_up,
+)
 from e2e.harness import Stack
 from essays.demo import ESSAY_STRONG
 
@@ -14,8 +22,7 @@ from essays.demo import ESSAY_STRONG
 def test_upload_a_word_document(page: Page, stack: Stack, tmp_path) -> None:
     sign_up(page, new_email("upload"))
     join_demo_class(page)
-    page.goto("/assignments/")
-    page.get_by_role("link", name="Phones in class: ban them or not?").click()
+    open_demo_assignment(page)
     document = docx.Document()
     document.add_paragraph("Phones belong in bags during lessons.")
     document.add_paragraph("Teachers should decide when they come out.")
@@ -32,8 +39,7 @@ def test_upload_a_word_document(page: Page, stack: Stack, tmp_path) -> None:
 def test_an_unreadable_upload_explains_itself(page: Page, stack: Stack, tmp_path) -> None:
     sign_up(page, new_email("badupload"))
     join_demo_class(page)
-    page.goto("/assignments/")
-    page.get_by_role("link", name="Phones in class: ban them or not?").click()
+    open_demo_assignment(page)
     path = tmp_path / "scan.pdf"
     path.write_bytes(b"%PDF-1.4 this is not really a pdf")
     page.get_by_label("A .txt, .md, .docx or .pdf file").set_input_files(str(path))
@@ -43,12 +49,7 @@ def test_an_unreadable_upload_explains_itself(page: Page, stack: Stack, tmp_path
 
 @pytest.fixture
 def student_with_feedback(page: Page, stack: Stack) -> Page:
-    sign_up(page, new_email("pages"))
-    join_demo_class(page)
-    page.goto("/assignments/")
-    page.get_by_role("link", name="Phones in class: ban them or not?").click()
-    page.get_by_label("Your essay").fill(ESSAY_STRONG)
-    page.get_by_role("button", name="Submit for feedback").click()
+    new_student_submits(page, "pages", ESSAY_STRONG)
     expect(page.locator("#progress")).to_contain_text("Feedback complete.", timeout=30_000)
     return page
 
@@ -58,8 +59,7 @@ STUDENT_PAGES = ["/assignments/", "/classes/", "EDITOR", "FEEDBACK"]
 
 def _visit(page: Page, where: str, feedback_url: str) -> None:
     if where == "EDITOR":
-        page.goto("/assignments/")
-        page.get_by_role("link", name="Phones in class: ban them or not?").click()
+        open_demo_assignment(page)
     elif where == "FEEDBACK":
         page.goto(feedback_url)
         expect(page.locator("#progress")).to_contain_text("Feedback complete.")
@@ -129,13 +129,7 @@ def test_log_in_log_out_and_reset_a_password(page: Page, stack: Stack) -> None:
 
 def test_another_students_feedback_is_not_found(browser, stack: Stack, base_url: str) -> None:
     owner = browser.new_context(base_url=base_url).new_page()
-    sign_up(owner, new_email("owner"))
-    join_demo_class(owner)
-    owner.goto("/assignments/")
-    owner.get_by_role("link", name="Phones in class: ban them or not?").click()
-    owner.get_by_label("Your essay").fill(ESSAY_STRONG)
-    owner.get_by_role("button", name="Submit for feedback").click()
-    expect(owner.get_by_role("heading", name="Feedback on revision 1")).to_be_visible()
+    new_student_submits(owner, "owner", ESSAY_STRONG)
     feedback_url = owner.url
 
     other = browser.new_context(base_url=base_url).new_page()

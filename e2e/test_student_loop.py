@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import join_demo_class, new_email, sign_up
+from e2e.conftest import join_demo_class, new_email, open_demo_assignment, sign_up
 from e2e.harness import Stack
 from essays.demo import ESSAY_DRAFT, ESSAY_STRONG
 
@@ -22,12 +22,6 @@ document.addEventListener("htmx:sseOpen", () => { window.__sseOpens += 1; });
 """
 
 
-def open_assignment(page: Page) -> None:
-    page.goto("/assignments/")
-    page.get_by_role("link", name="Phones in class: ban them or not?").click()
-    expect(page.get_by_label("Your essay")).to_be_visible()
-
-
 def test_student_loop_with_javascript(page: Page, stack: Stack) -> None:
     console_errors: list[str] = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
@@ -37,7 +31,7 @@ def test_student_loop_with_javascript(page: Page, stack: Stack) -> None:
     join_demo_class(page)
     page.goto("/assignments/")
     expect(page.get_by_text("Not started")).to_be_visible()
-    open_assignment(page)
+    open_demo_assignment(page)
 
     # Write: live word count and autosave.
     area = page.get_by_label("Your essay")
@@ -50,7 +44,7 @@ def test_student_loop_with_javascript(page: Page, stack: Stack) -> None:
     expect(page.get_by_text("Draft", exact=True)).to_be_visible()
 
     # Submit while the worker is frozen, so the page is open before any panel exists.
-    open_assignment(page)
+    open_demo_assignment(page)
     stack.pause_worker()
     try:
         page.get_by_role("button", name="Submit for feedback").click()
@@ -99,7 +93,7 @@ def test_student_loop_without_javascript(no_js_page: Page, stack: Stack) -> None
     page = no_js_page
     sign_up(page, new_email("nojs"))
     join_demo_class(page)
-    open_assignment(page)
+    open_demo_assignment(page)
 
     page.get_by_label("Your essay").fill(SAMPLE)
     page.get_by_role("button", name="Save draft").click()
@@ -139,7 +133,7 @@ def test_a_dropped_stream_reconnects_and_still_delivers_every_panel(
     page.add_init_script(RECORD_SWAPS)
     sign_up(page, new_email("reconnect"))
     join_demo_class(page)
-    open_assignment(page)
+    open_demo_assignment(page)
     page.get_by_label("Your essay").fill(SAMPLE)
     stack.pause_worker()
     try:
@@ -163,10 +157,10 @@ def test_a_dropped_stream_reconnects_and_still_delivers_every_panel(
 def test_a_draft_survives_leaving_the_page_before_autosave_fires(page: Page, stack: Stack) -> None:
     sign_up(page, new_email("leave"))
     join_demo_class(page)
-    open_assignment(page)
+    open_demo_assignment(page)
     page.get_by_label("Your essay").fill("Typed just before the bell rang.")
     page.goto("/classes/")  # leave at once: the beacon carries the text
-    open_assignment(page)
+    open_demo_assignment(page)
     expect(page.get_by_label("Your essay")).to_have_value(
         re.compile("Typed just before the bell rang.")
     )
@@ -175,7 +169,7 @@ def test_a_draft_survives_leaving_the_page_before_autosave_fires(page: Page, sta
 def test_a_too_long_essay_is_refused_with_the_text_kept(page: Page, stack: Stack) -> None:
     sign_up(page, new_email("long"))
     join_demo_class(page)
-    open_assignment(page)
+    open_demo_assignment(page)
     text = "word " * 950
     page.get_by_label("Your essay").fill(text)
     expect(page.locator("#word-count")).to_contain_text("over the 900-word limit")

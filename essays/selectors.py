@@ -23,46 +23,31 @@ def classrooms_for(user: User) -> QuerySet[Classroom]:
     )
 
 
-def _teaches(user: User, classroom_id: int) -> bool:
+def teaches(user: User, classroom_id: int) -> bool:
     return Membership.objects.filter(
         classroom_id=classroom_id, user=user, role=Membership.Role.TEACHER
     ).exists()
 
 
-def assignment_for_student(user: User, pk: int) -> Assignment:
-    """The assignment, if the user is a student in its class; 404 for everyone else."""
+def _assignment_for(user: User, pk: int, role: str) -> Assignment:
     assignment = (
         Assignment.objects.select_related("classroom", "rubric")
-        .filter(
-            pk=pk,
-            classroom__memberships__user=user,
-            classroom__memberships__role=Membership.Role.STUDENT,
-        )
+        .filter(pk=pk, classroom__memberships__user=user, classroom__memberships__role=role)
         .first()
     )
     if assignment is None:
         raise Http404
     return assignment
+
+
+def assignment_for_student(user: User, pk: int) -> Assignment:
+    """The assignment, if the user is a student in its class; 404 for everyone else."""
+    return _assignment_for(user, pk, Membership.Role.STUDENT)
 
 
 def assignment_for_teacher(user: User, pk: int) -> Assignment:
     """The assignment, if the user teaches its class; 404 for everyone else."""
-    assignment = (
-        Assignment.objects.select_related("classroom", "rubric")
-        .filter(
-            pk=pk,
-            classroom__memberships__user=user,
-            classroom__memberships__role=Membership.Role.TEACHER,
-        )
-        .first()
-    )
-    if assignment is None:
-        raise Http404
-    return assignment
-
-
-def teaches(user: User, classroom_id: int) -> bool:
-    return _teaches(user, classroom_id)
+    return _assignment_for(user, pk, Membership.Role.TEACHER)
 
 
 def essays_of_assignment(assignment: Assignment) -> QuerySet[Essay]:
@@ -91,7 +76,7 @@ def essay_for_user(user: User, pk: int) -> Essay:
         .first()
     )
     if essay is None or not (
-        essay.student_id == user.pk or _teaches(user, essay.assignment.classroom_id)
+        essay.student_id == user.pk or teaches(user, essay.assignment.classroom_id)
     ):
         raise Http404
     return essay
@@ -109,7 +94,7 @@ def revision_for_user(user: User, pk: int) -> Revision:
     if revision is None:
         raise Http404
     essay = revision.essay
-    if not (essay.student_id == user.pk or _teaches(user, essay.assignment.classroom_id)):
+    if not (essay.student_id == user.pk or teaches(user, essay.assignment.classroom_id)):
         raise Http404
     return revision
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.http import AuthedRequest
+from essays.models import Assignment, Essay
 from essays.selectors import (
     assignment_for_student,
     assignments_for_student,
@@ -70,10 +71,14 @@ def assignment_list(request: AuthedRequest) -> HttpResponse:
     return render(request, "essays/assignment_list.html", {"rows": rows})
 
 
+def _student_essay(request: AuthedRequest, pk: int) -> tuple[Assignment, Essay]:
+    """The assignment (404 unless the user is a student of its class) and their essay."""
+    assignment = assignment_for_student(request.user, pk)
+    return assignment, essay_for(assignment=assignment, student=request.user)
+
+
 def _editor_context(request: AuthedRequest, pk: int, *, text: str | None = None) -> dict:
-    user = request.user
-    assignment = assignment_for_student(user, pk)
-    essay = essay_for(assignment=assignment, student=user)
+    assignment, essay = _student_essay(request, pk)
     draft = essay.draft_text if text is None else text
     return {
         "assignment": assignment,
@@ -97,9 +102,7 @@ def essay_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def draft_autosave(request: AuthedRequest, pk: int) -> HttpResponse:
     """Autosave (htmx, or a beacon when the page is left) and the no-JS 'Save draft' button."""
-    user = request.user
-    assignment = assignment_for_student(user, pk)
-    essay = essay_for(assignment=assignment, student=user)
+    assignment, essay = _student_essay(request, pk)
     text = request.POST.get("text", "")
     try:
         draft_save(essay=essay, text=text)
@@ -123,9 +126,7 @@ def draft_autosave(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def draft_upload(request: AuthedRequest, pk: int) -> HttpResponse:
-    user = request.user
-    assignment = assignment_for_student(user, pk)
-    essay = essay_for(assignment=assignment, student=user)
+    assignment, essay = _student_essay(request, pk)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to upload."))
@@ -147,9 +148,7 @@ def draft_upload(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def essay_submit(request: AuthedRequest, pk: int) -> HttpResponse:
-    user = request.user
-    assignment = assignment_for_student(user, pk)
-    essay = essay_for(assignment=assignment, student=user)
+    _assignment, essay = _student_essay(request, pk)
     text = request.POST.get("text", essay.draft_text)
     try:
         revision = revision_submit(essay=essay, text=text)
