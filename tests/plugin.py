@@ -7,4 +7,5 @@ os.environ.setdefault("HUEY_NAME", "essaycoach-test")
 os.environ.setdefault("CACHE_KEY_PREFIX", "essaycoach-test")
 # Tests must not need collectstatic or write to the developer's var/ data.
 os.environ.setdefault("ESSAYCOACH_VAR_DIR", os.path.join(os.getcwd(), "var", "test"))
-os.makedirs(os.environ["ESSAYCOACH_VAR_DIR"], exist_ok=True)
+# whitenoise warns when STATIC_ROOT is missing; unit tests serve no static files.
+os.makedirs(os.path.join(os.environ["ESSAYCOACH_VAR_DIR"], "staticfiles"), exist_ok=True)
