@@ -88,3 +88,28 @@ async def test_panels_arrive_live_over_the_stream(school, consumer, settings):
     assert names[-1] == "done"
     assert names.index("overview") < names.index("notes") < names.index("summary")
     assert (await Analysis.objects.aget(revision=revision)).status == "done"
+
+
+def test_teacher_marks_are_fitted_by_the_consumer(school, consumer, settings):
+    from coaching.models import Calibration
+    from tests.factories import MembershipFactory, UserFactory
+
+    settings.CALIBRATION_MIN_ESSAYS = 5
+    url = reverse("essays:essay_submit", args=[school.assignment.pk])
+    endings = ["", " Really.", " It is simple.", " Everyone agrees with this.", " Ok."]
+    revisions = []
+    for ending in endings:
+        student = UserFactory()
+        MembershipFactory(classroom=school.classroom, user=student)
+        text = UNIFORM_ESSAY.replace("adopt them.", "adopt them." + ending)
+        client_for(student).post(url, {"text": text})
+        revisions.append(Revision.objects.get(essay__student=student))
+    _wait_for(lambda: Analysis.objects.filter(status="done").count() == len(endings))
+
+    teacher = client_for(school.teacher)
+    criteria = list(school.assignment.rubric.criteria.all())
+    for i, revision in enumerate(revisions):
+        form = {f"criterion-{c.pk}": 1 + (i % 4) for c in criteria}
+        teacher.post(reverse("coaching:review_save", args=[revision.pk]), form)
+    _wait_for(lambda: Calibration.objects.filter(assignment=school.assignment).exists())
+    assert Calibration.objects.get(assignment=school.assignment).essays == len(endings)
