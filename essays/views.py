@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.http import AuthedRequest
-from essays.models import Assignment, Essay
+from essays.models import Assignment, Essay, Membership
 from essays.selectors import (
     assignment_for_student,
     assignments_for_student,
@@ -68,7 +68,8 @@ def classroom_list(request: AuthedRequest) -> HttpResponse:
 def assignment_list(request: AuthedRequest) -> HttpResponse:
     user = request.user
     rows = assignments_for_student(user)
-    return render(request, "essays/assignment_list.html", {"rows": rows})
+    teaching = not rows and user.memberships.filter(role=Membership.Role.TEACHER).exists()
+    return render(request, "essays/assignment_list.html", {"rows": rows, "teaching": teaching})
 
 
 def _student_essay(request: AuthedRequest, pk: int) -> tuple[Assignment, Essay]:

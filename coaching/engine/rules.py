@@ -904,6 +904,9 @@ _INTRO_COMMA = (
     ("for", "instance"),
     ("secondly",),
     ("thirdly",),
+    ("by", "the", "way"),
+    ("what", "is", "more"),
+    ("to", "sum", "up"),
 )
 
 
@@ -2310,3 +2313,132 @@ def rule_more_patterns(sent: Sentence, doc: Document) -> list[Note]:
 
 
 RULES = (*RULES, rule_more_patterns)
+
+
+_NO_COMMA_BEFORE = frozenset(
+    {
+        "in",
+        "of",
+        "to",
+        "for",
+        "on",
+        "at",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "about",
+        "is",
+        "was",
+        "are",
+        "were",
+        "am",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "not",
+        "and",
+        "so",
+        "very",
+        "more",
+    }
+)
+_ITS_IS_NEXT = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "very",
+        "not",
+        "so",
+        "really",
+        "too",
+        "time",
+        "important",
+        "good",
+        "better",
+        "difficult",
+        "easy",
+        "true",
+        "impossible",
+        "possible",
+        "nice",
+        "great",
+        "interesting",
+    }
+)
+_ITS_NOT_AFTER = frozenset(
+    {"of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "about", "into"}
+)
+
+
+def rule_clause_punctuation(sent: Sentence, doc: Document) -> list[Note]:
+    """'Because ...' on its own; a comma before 'especially'/'including'; 'its' for 'it is'."""
+    out = []
+    toks = sent.tokens
+    words = sent.words
+    # a sentence that is only a 'because' clause (no comma, so no main clause follows)
+    if (
+        words
+        and words[0].lower == "because"
+        and not any(t.text == "," for t in toks)
+        and len(words) > 2
+        and words[1].lower != "of"
+    ):
+        out.append(
+            _note(
+                words[0],
+                "punctuation",
+                "A 'because' part cannot stand alone as a sentence: join it to the sentence "
+                "before it with a comma (', because ...').",
+                ["because"],
+                "because-fragment",
+            )
+        )
+    for i in range(1, len(toks)):
+        t = toks[i]
+        prev = toks[i - 1]
+        if (
+            t.lower in {"especially", "including"}
+            and prev.is_word
+            and prev.lower not in _NO_COMMA_BEFORE
+            and i >= 2
+        ):
+            out.append(
+                Note(
+                    t.start,
+                    t.start,
+                    "punctuation",
+                    f"Put a comma before '{t.text}' when it adds an example or detail.",
+                    (", " + t.text,),
+                    "rule:comma-before:" + t.lower,
+                    2,
+                )
+            )
+        if (
+            t.lower == "its"
+            and i + 1 < len(toks)
+            and toks[i + 1].lower in _ITS_IS_NEXT
+            and not (prev.is_word and prev.lower in _ITS_NOT_AFTER)
+        ):
+            fix = "It's" if t.text[0].isupper() else "it's"
+            out.append(
+                _note(
+                    t,
+                    "punctuation",
+                    "Here you mean 'it is': write 'it's' with an apostrophe "
+                    "('its' means 'belonging to it').",
+                    [fix],
+                    "its-it-is",
+                )
+            )
+    if words and words[0].lower == "its" and len(toks) > 1 and toks[0] is words[0]:
+        pass
+    return out
+
+
+RULES = (*RULES, rule_clause_punctuation)
