@@ -36,8 +36,9 @@ class Engine:
 
     def __init__(self, *, dialect: str = "british", use_harper: bool = True) -> None:
         self.version = ENGINE_VERSION
+        self._dialect = dialect
         self._splitter = SentenceSplitter()
-        self._spelling = SpellingFilter()
+        self._spelling = SpellingFilter(dialect)
         self._harper: HarperChecker | None = None
         if use_harper:
             try:
@@ -121,7 +122,11 @@ class Engine:
             return []
         raw: list[Note] = []
         raw.extend(self._spelling.filter_harper(doc, harper_notes(harper, None)))
-        raw.extend(run_rules(doc))
+        raw.extend(
+            n
+            for n in run_rules(doc)
+            if self._dialect == "british" or not n.rule.startswith("rule:british:")
+        )
         return merge_notes(raw)
 
     def _scores(

@@ -2341,7 +2341,6 @@ _NO_COMMA_BEFORE = frozenset(
         "have",
         "had",
         "not",
-        "and",
         "so",
         "very",
         "more",
@@ -2399,9 +2398,8 @@ def rule_clause_punctuation(sent: Sentence, doc: Document) -> list[Note]:
                 "because-fragment",
             )
         )
-    for i in range(1, len(toks)):
-        t = toks[i]
-        prev = toks[i - 1]
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else t
         if (
             t.lower in {"especially", "including"}
             and prev.is_word
@@ -2423,7 +2421,7 @@ def rule_clause_punctuation(sent: Sentence, doc: Document) -> list[Note]:
             t.lower == "its"
             and i + 1 < len(toks)
             and toks[i + 1].lower in _ITS_IS_NEXT
-            and not (prev.is_word and prev.lower in _ITS_NOT_AFTER)
+            and not (i and prev.is_word and prev.lower in _ITS_NOT_AFTER)
         ):
             fix = "It's" if t.text[0].isupper() else "it's"
             out.append(
@@ -2436,9 +2434,477 @@ def rule_clause_punctuation(sent: Sentence, doc: Document) -> list[Note]:
                     "its-it-is",
                 )
             )
-    if words and words[0].lower == "its" and len(toks) > 1 and toks[0] is words[0]:
-        pass
     return out
 
 
 RULES = (*RULES, rule_clause_punctuation)
+
+
+_WORD_FIXES = {
+    # word -> (replacement, category, message)
+    "persons": (
+        "people",
+        "word choice",
+        "The usual plural of 'person' is 'people' ('persons' is for legal notices).",
+    ),
+    "cloths": (
+        "clothes",
+        "word choice",
+        "'Cloths' are pieces of fabric; things you wear are 'clothes'.",
+    ),
+    "stuffs": ("stuff", "grammar", "'Stuff' has no plural: write 'stuff'."),
+    "medias": ("media", "grammar", "'Media' is already plural: write 'media'."),
+    "somethings": ("some things", "grammar", "'Something' has no plural: 'some things'."),
+    "ourself": ("ourselves", "grammar", "With 'we', the word is 'ourselves'."),
+    "therefor": ("therefore", "spelling", "This is spelt 'therefore'."),
+    "planed": ("planned", "spelling", "'Plan' doubles the n: 'planned'."),
+    "im": (
+        "I'm",
+        "punctuation",
+        "Write 'I'm' (short for 'I am') with a capital I and an apostrophe.",
+    ),
+}
+_TENS = frozenset(
+    {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "fourty"}
+)
+_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+_WHOLE_NOUNS = frozenset(
+    {
+        "day",
+        "world",
+        "year",
+        "week",
+        "time",
+        "family",
+        "life",
+        "thing",
+        "country",
+        "city",
+        "night",
+        "school",
+        "trip",
+        "story",
+        "class",
+        "evening",
+        "morning",
+        "weekend",
+        "month",
+        "show",
+        "holiday",
+        "town",
+    }
+)
+_MAKEUP_BEFORE = frozenset(
+    {
+        "the",
+        "her",
+        "my",
+        "your",
+        "their",
+        "our",
+        "his",
+        "of",
+        "wear",
+        "wears",
+        "wearing",
+        "wore",
+        "no",
+        "some",
+        "much",
+        "any",
+        "natural",
+        "heavy",
+        "more",
+        "less",
+        "and",
+        "with",
+        "without",
+    }
+)
+_EXCITING_BEFORE = frozenset(
+    {"very", "so", "really", "most", "more", "an", "is", "was", "be", "quite", "too", "extremely"}
+)
+_MODALS_NEG = frozenset(
+    {
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "not",
+        "don't",
+        "didn't",
+        "doesn't",
+        "won't",
+        "can't",
+        "never",
+    }
+)
+_ADVICE_BEFORE = frozenset({"a", "an", "some", "any", "my", "your", "good", "of", "his", "her"})
+
+
+_PRACTISE_BEFORE = frozenset(
+    {
+        "to",
+        "i",
+        "we",
+        "they",
+        "you",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "must",
+        "also",
+        "often",
+        "usually",
+        "always",
+        "never",
+        "don't",
+        "didn't",
+    }
+)
+_CLOTHES_BEFORE = frozenset(
+    {
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "our",
+        "new",
+        "these",
+        "those",
+        "wear",
+        "wearing",
+        "wore",
+        "buy",
+        "bought",
+        "fashionable",
+        "casual",
+        "warm",
+    }
+)
+_BE_VERY = frozenset(
+    {"am", "is", "are", "was", "were", "be", "been", "very", "so", "really", "felt", "feel"}
+)
+_THINGS_BEFORE = frozenset(
+    {"the", "some", "many", "these", "those", "all", "other", "few", "of", "different", "new"}
+)
+_TECH_VERBS = frozenset(
+    {"is", "has", "have", "can", "will", "makes", "helps", "gives", "allows", "was", "changed"}
+)
+
+
+def rule_word_usage(sent: Sentence, doc: Document) -> list[Note]:
+    """Words used in the wrong form or confused with a look-alike (cloths, hole day, ...)."""
+    out = []
+    toks = sent.tokens
+    lows = [t.lower for t in toks]
+    n = len(toks)
+    first = next((k for k, t in enumerate(toks) if t.is_word), None)
+    for i, t in enumerate(toks):
+        w = lows[i]
+        prev = lows[i - 1] if i else ""
+        nxt = lows[i + 1] if i + 1 < n else ""
+        if w in _WORD_FIXES and (w != "im" or t.text in {"im", "Im"}):
+            repl, cat, msg = _WORD_FIXES[w]
+            if t.text[:1].isupper() and repl[:1].islower():
+                repl = _cap(repl)
+            out.append(_note(t, cat, msg, [repl], "word-form:" + w))
+        elif w in {"every", "some", "any"} and nxt == "thing" and toks[i + 1].start == t.end + 1:
+            whole = t.text + "thing"
+            out.append(
+                _note(
+                    (t.start, toks[i + 1].end),
+                    "spelling",
+                    f"Write '{whole}' as one word.",
+                    [whole],
+                    "one-word",
+                )
+            )
+        elif (
+            w in _TENS
+            and nxt in _UNITS
+            and toks[i + 1].start == t.end + 1
+            and "-" not in doc.text[t.start : toks[i + 1].end]
+        ):
+            tens = "forty" if w == "fourty" else t.text
+            fix = f"{tens}-{toks[i + 1].text}"
+            out.append(
+                _note(
+                    (t.start, toks[i + 1].end),
+                    "punctuation",
+                    f"Numbers like this are written with a hyphen: '{fix}'.",
+                    [fix],
+                    "number-hyphen",
+                )
+            )
+        elif (
+            w == "hole"
+            and prev in {"the", "a", "my", "our", "this", "that"}
+            and nxt in _WHOLE_NOUNS
+        ):
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "Here you mean 'whole' (all of it); a 'hole' is a gap in something.",
+                    ["whole"],
+                    "hole-whole",
+                )
+            )
+        elif (
+            w == "make"
+            and nxt == "up"
+            and prev in _MAKEUP_BEFORE
+            and toks[i + 1].start == t.end + 1
+            and not (i + 2 < n and lows[i + 2] in {"my", "your", "his", "her", "their", "our"})
+        ):
+            fix = f"{t.text}-{toks[i + 1].text}"
+            out.append(
+                _note(
+                    (t.start, toks[i + 1].end),
+                    "punctuation",
+                    f"The noun (what people put on their face) is written '{fix}'.",
+                    [fix],
+                    "make-up",
+                )
+            )
+        elif w == "exiting" and prev in _EXCITING_BEFORE:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "Did you mean 'exciting'? 'Exiting' means going out.",
+                    ["exciting"],
+                    "exiting",
+                )
+            )
+        elif w == "replay" and prev in {"your", "my", "a", "his", "her", "their", "quick", "early"}:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "An answer to a letter is a 'reply'; a 'replay' is a game played again.",
+                    ["reply"],
+                    "replay-reply",
+                )
+            )
+        elif w == "madame" and t.text[:1].isupper() and prev == "or":
+            out.append(
+                _note(t, "spelling", "In English letters write 'Madam'.", ["Madam"], "madam")
+            )
+        elif w == "advise" and prev in _ADVICE_BEFORE:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "The noun is 'advice' (with a c); 'advise' is the verb.",
+                    ["advice"],
+                    "advice-advise",
+                )
+            )
+        elif w == "effect" and prev in _MODALS_NEG and prev != "not":
+            out.append(
+                _note(
+                    t,
+                    "word choice",
+                    "The verb is 'affect'; 'effect' is usually the noun (the result).",
+                    ["affect"],
+                    "affect-effect",
+                )
+            )
+        elif w == "loose" and prev in _MODALS_NEG:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "The verb for not winning or not having any more is 'lose'; 'loose' "
+                    "means not tight.",
+                    ["lose"],
+                    "lose-loose",
+                )
+            )
+        elif (
+            i == first
+            and w == "may"
+            and nxt == "be"
+            and t.text == "May"
+            and not (i + 2 < n and lows[i + 2] in {"i", "we"})
+        ):
+            out.append(
+                _note(
+                    (t.start, toks[i + 1].end),
+                    "spelling",
+                    "At the start of a sentence, 'perhaps' is 'Maybe' (one word).",
+                    ["Maybe"],
+                    "maybe",
+                )
+            )
+        elif i == first and w == "at" and nxt == "last" and i + 2 < n and toks[i + 2].text == ",":
+            out.append(
+                _note(
+                    (t.start, toks[i + 1].end),
+                    "word choice",
+                    "'At last' means 'after a long wait'; to introduce your last point, use "
+                    "'Finally' or 'Lastly'.",
+                    ["Finally", "Lastly"],
+                    "at-last",
+                )
+            )
+        elif w == "thinks" and prev in _THINGS_BEFORE:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "Did you mean 'things'? 'Thinks' is a form of the verb 'think'.",
+                    ["things"],
+                    "thinks-things",
+                )
+            )
+        elif w == "heart" and prev in {"i", "we", "have", "had", "never", "they", "you"}:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "Did you mean 'heard' (from 'hear')?",
+                    ["heard"],
+                    "heart-heard",
+                )
+            )
+        elif w == "a" and nxt == "quite" and i + 2 < n and lows[i + 2] not in {"a", "an"}:
+            out.append(
+                _note(
+                    (t.start, toks[i + 1].end),
+                    "grammar",
+                    "Put 'quite' before 'a': 'quite a ...'.",
+                    [f"quite {t.text}"],
+                    "quite-a",
+                )
+            )
+        elif (
+            i == first and t.text == "Sometime" and nxt not in {"in", "next", "last", "soon", "ago"}
+        ):
+            out.append(
+                _note(
+                    t,
+                    "word choice",
+                    "To say 'now and then', write 'Sometimes' (with an s).",
+                    ["Sometimes"],
+                    "sometimes",
+                )
+            )
+        elif (
+            w == "technology"
+            and prev == "the"
+            and (not nxt or nxt in _TECH_VERBS or not toks[i + 1].is_word)
+            and not (
+                i >= 2 and lows[i - 2] in {"of", "on", "in", "about", "with", "to", "by", "for"}
+            )
+        ):
+            out.append(
+                _note(
+                    toks[i - 1],
+                    "grammar",
+                    "When you mean technology in general, leave out 'the'.",
+                    [""],
+                    "the-generic",
+                )
+            )
+        elif w == "practice" and prev in _PRACTISE_BEFORE:
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    "In British English the verb is spelt 'practise' (the noun is 'practice').",
+                    ["practise"],
+                    "british:practise",
+                )
+            )
+        elif w in {"program", "programs"} and prev not in {"computer", "software", "a", "this"}:
+            fix = t.text + "me" if w == "program" else t.text[:-1] + "mes"
+            out.append(
+                _note(
+                    t,
+                    "spelling",
+                    f"In British English write '{fix}' (a 'program' is computer software).",
+                    [fix],
+                    "british:programme",
+                )
+            )
+        elif w == "cloth" and prev in _CLOTHES_BEFORE:
+            out.append(
+                _note(
+                    t,
+                    "word choice",
+                    "Things you wear are 'clothes'; 'cloth' is material.",
+                    ["clothes"],
+                    "cloth-clothes",
+                )
+            )
+        elif w in {"possibility", "occasion"} and nxt == "to" and i + 2 < n:
+            if _verb_base_only(lows[i + 2]) or lows[i + 2] in {"see", "meet", "go", "visit"}:
+                out.append(
+                    _note(
+                        t,
+                        "word choice",
+                        f"For a chance to do something, English says 'opportunity' or "
+                        f"'chance' rather than '{t.text}'.",
+                        ["opportunity", "chance"],
+                        "opportunity",
+                    )
+                )
+        elif w == "disappoint" and prev in _BE_VERY:
+            out.append(
+                _note(
+                    t,
+                    "grammar",
+                    "To say how someone feels, use 'disappointed'.",
+                    ["disappointed"],
+                    "disappointed",
+                )
+            )
+        elif t.text == "Mister" and i + 1 < n and toks[i + 1].text[:1].isupper():
+            out.append(
+                _note(t, "word choice", "Before a name, write 'Mr' (not 'Mister').", ["Mr"], "mr")
+            )
+        elif w == "classic" and nxt == "music":
+            out.append(
+                _note(
+                    t,
+                    "word choice",
+                    "Music like Mozart's is 'classical music'.",
+                    ["classical"],
+                    "classical",
+                )
+            )
+        elif w == "begun" and prev in {"i", "he", "she", "we", "they", "it", "you"}:
+            out.append(
+                _note(
+                    t,
+                    "grammar",
+                    "The past tense is 'began'; 'begun' needs 'have' or 'had' before it.",
+                    ["began"],
+                    "began",
+                )
+            )
+        elif w == "specially" and i == first:
+            out.append(
+                _note(
+                    t,
+                    "word choice",
+                    "To pick out one case, use 'especially'.",
+                    ["Especially"],
+                    "especially",
+                )
+            )
+    return out
+
+
+RULES = (*RULES, rule_word_usage)

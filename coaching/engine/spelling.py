@@ -37,9 +37,51 @@ def _edit1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+# American -> British endings (the British form must be among Harper's suggestions)
+_US_UK_ENDINGS = (
+    ("ter", "tre"),
+    ("ters", "tres"),
+    ("er", "re"),
+    ("ers", "res"),
+    ("or", "our"),
+    ("ors", "ours"),
+    ("orite", "ourite"),
+    ("orites", "ourites"),
+    ("orful", "ourful"),
+    ("ored", "oured"),
+    ("eling", "elling"),
+    ("eled", "elled"),
+    ("eler", "eller"),
+    ("elers", "ellers"),
+    ("ize", "ise"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("og", "ogue"),
+    ("ense", "ence"),
+    ("orhood", "ourhood"),
+    ("ered", "red"),
+)
+
+
+def british_form(word: str, suggestions: tuple[str, ...] | list[str]) -> str | None:
+    """The British spelling among ``suggestions`` when ``word`` is its American form."""
+    w = word.lower()
+    for sugg in suggestions:
+        s = sugg.lower()
+        for us, uk in _US_UK_ENDINGS:
+            if w.endswith(us) and s == w[: len(w) - len(us)] + uk:
+                return sugg
+        if "our" in s and s.replace("our", "or") == w:
+            return sugg
+    return None
+
+
 class SpellingFilter:
-    def __init__(self) -> None:
+    def __init__(self, dialect: str = "british") -> None:
         from spellchecker import SpellChecker
+
+        self.dialect = dialect
 
         self._sc = SpellChecker(language="en", distance=1)
         self._freq: dict[str, int] = dict(self._sc.word_frequency.dictionary)
@@ -62,6 +104,24 @@ class SpellingFilter:
         for n in notes:
             if n.rule == "harper:SpellCheck":
                 word = text[n.start : n.end]
+                uk = (
+                    british_form(word, n.suggestions)
+                    if self.dialect == "british" and word[:1].islower()
+                    else None
+                )
+                if uk is not None:
+                    out.append(
+                        Note(
+                            n.start,
+                            n.end,
+                            "spelling",
+                            f"This is the American spelling; in British English write '{uk}'.",
+                            (uk,),
+                            "harper:SpellCheck:british",
+                            n.priority,
+                        )
+                    )
+                    continue
                 keep = self._keep(text, word, n.start, mostly_caps, sentence_starts)
                 if not keep:
                     continue
@@ -88,8 +148,11 @@ class SpellingFilter:
         low = word.lower()
         if len(word) <= 2 or not re.fullmatch(r"[A-Za-z]+(?:['’][A-Za-z]+)?", word):
             return False  # abbreviations, initials, numbers
-        # another dialect's spelling (color/colour) is not a mistake
-        if self._freq.get(low, 0) >= 50 or morph.is_known(low):
+        # a word that the frequency list or the lexicon knows is not flagged, except a
+        # lowercase word the lexicon does not know and the list has only rarely seen
+        # (a typo that happens to be a rare word: 'yong', 'worser')
+        freq = self._freq.get(low, 0)
+        if morph.is_known(low) or (freq >= 50 and not (word.islower() and freq < 1000)):
             return False
         if _in_short_line(text, start):
             return False  # headings, greetings and signatures are mostly names

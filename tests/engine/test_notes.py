@@ -80,7 +80,7 @@ def test_rule_finds_error(engine: Engine, text: str, word: str, suggestion: str 
         "Each of the players has a number on the back of their shirt.",
         "It is a means of transport that many sports fans use every weekend.",
         "She has lived here for three years and she likes the neighbours.",
-        "Colour and color are both fine, and so are organise and organize.",
+        "Colour is the British spelling, and both organise and organize are fine.",
         "I can not only sing but also dance, and we make the most of every day.",
         "On summer evenings we walk by the river, and she was born on May 5.",
         "I think that you are right, and I know that they will come in the morning.",
