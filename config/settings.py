@@ -108,6 +108,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests run a Huey consumer in threads beside the test: a file (not Django's shared
+    # in-memory database, whose table locks ignore the timeout) behaves as production does.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-essaycoach.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "essays.User"
 

@@ -102,6 +102,10 @@ class SpellingFilter:
         sentence_starts = {s.words[0].start for s in doc.sentences if s.words}
         out = []
         for n in notes:
+            if n.rule == "harper:SplitWords" or (
+                n.rule == "harper:SpellCheck" and any(" " in s for s in n.suggestions)
+            ):
+                n = self._prefer_one_word(text[n.start : n.end], n)
             if n.rule == "harper:SpellCheck":
                 word = text[n.start : n.end]
                 uk = (
@@ -142,6 +146,54 @@ class SpellingFilter:
             out.append(n)
         return out
 
+    def _prefer_one_word(self, word: str, n: Note) -> Note:
+        """Harper's split suggestions ('usefull' -> 'use full') are wrong when a single real
+        word is the likelier correction: give that word instead, unless the split is a far
+        more common pair than the word is a word ('noone' -> 'no one')."""
+        one = self.one_word_corrections(word)
+        if not one:
+            return n
+        splits = [s for s in n.suggestions if " " in s]
+        doubled_end = len(word) > 3 and word[-1] == word[-2] and one[0] == word[:-1].lower()
+        if splits and not doubled_end:
+            from .ngrams import counts
+
+            ng = counts()
+            a, _, b = splits[0].lower().partition(" ")
+            if ng.bigram(a, b) > 10 * max(1, ng.unigram(one[0])):
+                return n
+        sugg = one[:3]
+        if word[:1].isupper():
+            sugg = [s[:1].upper() + s[1:] for s in sugg]
+        return Note(
+            n.start,
+            n.end,
+            "spelling",
+            "This word looks misspelled.",
+            tuple(sugg),
+            "harper:SplitWords:word" if n.rule == "harper:SplitWords" else n.rule,
+            n.priority,
+        )
+
+    def one_word_corrections(self, word: str) -> list[str]:
+        """Single real words one edit away that a learner plausibly meant, best first: the
+        word without a doubled last letter ('usefull'), then by frequency. Leaves out
+        changes to the first letter ('alot' -> 'plot') and deleted letters other than the
+        last or one of a doubled consonant ('noone' -> 'none')."""
+        low = word.lower()
+        if len(low) < 4 or not low.isalpha():
+            return []
+        found: list[tuple[int, int, str]] = []
+        for c in self._sc.candidates(low) or ():
+            if c == low or not c or c[0] != low[0] or " " in c:
+                continue
+            freq = self._freq.get(c, 0)
+            if freq < 1000 or not _plausible_edit(low, c):
+                continue
+            doubled = int(not (low[-1] == low[-2] and c == low[:-1]))
+            found.append((doubled, -freq, c))
+        return [c for _, _, c in sorted(found)]
+
     def _keep(
         self, text: str, word: str, start: int, mostly_caps: bool, sentence_starts: set[int]
     ) -> bool:
@@ -165,6 +217,23 @@ class SpellingFilter:
 
     def _near_known(self, low: str) -> bool:
         return bool((self._sc.candidates(low) or set()) - {low})
+
+
+def _plausible_edit(word: str, cand: str) -> bool:
+    """cand is word with a letter inserted, changed or swapped, or with its last letter or
+    one of a doubled consonant left out."""
+    if len(cand) >= len(word):
+        return True
+    if cand == word[:-1]:
+        return True
+    for i in range(1, len(word)):
+        if (
+            word[i] == word[i - 1]
+            and word[i] not in "aeiou"
+            and word[:i] + word[i + 1 :] == cand
+        ):
+            return True
+    return False
 
 
 def _in_short_line(text: str, pos: int) -> bool:
