@@ -227,11 +227,7 @@ def _plausible_edit(word: str, cand: str) -> bool:
     if cand == word[:-1]:
         return True
     for i in range(1, len(word)):
-        if (
-            word[i] == word[i - 1]
-            and word[i] not in "aeiou"
-            and word[:i] + word[i + 1 :] == cand
-        ):
+        if word[i] == word[i - 1] and word[i] not in "aeiou" and word[:i] + word[i + 1 :] == cand:
             return True
     return False
 
