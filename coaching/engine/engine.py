@@ -8,7 +8,7 @@ from typing import Any
 
 from . import advisories as adv
 from . import morph
-from .features import text_features
+from .features import suspicion_features, text_features
 from .harper_checker import HarperChecker, harper_notes
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
@@ -87,6 +87,15 @@ class Engine:
         )
         scores["features"]["checker_findings_per_100"] = round(
             len(harper) * 100 / max(1, overview["words"]), 4
+        )
+        scores["features"].update(
+            {k: round(v, 4) for k, v in suspicion_features(doc, self._ngrams).items()}
+        )
+        flagged = [(n["start"], n["end"]) for n in note_dicts]
+        scores["features"]["clean_sentence_share"] = round(
+            sum(1 for s in doc.sentences if not any(a < s.end and s.start <= b for a, b in flagged))
+            / max(1, len(doc.sentences)),
+            4,
         )
         yield "scores", scores
 

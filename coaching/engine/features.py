@@ -73,3 +73,95 @@ def text_features(doc: Document, ng: NgramCounts, common: frozenset[str]) -> dic
         "perfect_per_100": perfect * 100 / n,
         "passive_per_100": passive * 100 / n,
     }
+
+
+# ----------------------------------------------------------------------------------------
+# Suspicions: detectors too imprecise to show a student, counted per 100 words for the
+# calibration only (a weak signal summed over an essay still says something about it).
+
+_PREPOSITIONS = ("in", "on", "at", "to", "for", "of", "with", "from", "about", "by", "into")
+_SPLICE_SUBJECTS = frozenset({"i", "he", "she", "it", "we", "they", "you", "this", "there"})
+_DETERMINER_LIKE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "another",
+        "other",
+        "which",
+        "what",
+        "whose",
+        "one",
+        "such",
+        "own",
+        "either",
+        "neither",
+        "there",
+    }
+)
+
+
+def suspicion_features(doc: Document, ng: NgramCounts) -> dict[str, float]:
+    n = max(1, len(doc.word_tokens))
+    unseen = prep = splice = article = 0
+    for s in doc.sentences:
+        toks = s.tokens
+        lows = [t.lower for t in toks]
+        words = [t.is_word for t in toks]
+        for i in range(len(toks) - 1):
+            a, b = lows[i], lows[i + 1]
+            if words[i] and words[i + 1]:
+                ua, ub = ng.unigram(a), ng.unigram(b)
+                # a pair of common words that English never puts together
+                if ua > 1_000_000 and ub > 1_000_000 and not ng.bigram(a, b):
+                    unseen += 1
+                # a preposition that another preposition beats by far before this word
+                if a in _PREPOSITIONS and ub > 1_000_000:
+                    own = ng.bigram(a, b)
+                    if i > 0 and words[i - 1]:
+                        own = min(own, ng.bigram(lows[i - 1], a))
+                    best = max(ng.bigram(q, b) for q in _PREPOSITIONS if q != a)
+                    if best > 50 * max(own, ng.bi_floor // 4):
+                        prep += 1
+            # a comma then a new subject and its verb: possibly two sentences joined
+            if (
+                a == ","
+                and b in _SPLICE_SUBJECTS
+                and i + 2 < len(toks)
+                and morph.tags(lows[i + 2]) & {"VBZ", "VBD", "VBP", "MD"}
+                and i >= 3
+            ):
+                splice += 1
+            # a common singular noun with no determiner or adjective before it
+            if words[i] and words[i + 1] and a not in _DETERMINER_LIKE:
+                tb = morph.tags(b)
+                if (
+                    tb == frozenset({"NN"})
+                    and not morph.tags(a) & {"JJ", "JJR", "JJS", "NN", "NNS", "CD", "VBG"}
+                    and ng.unigram(b) > 2_000_000
+                    and ng.bigram("the", b) + ng.bigram("a", b) + ng.bigram("an", b)
+                    > 0.25 * ng.unigram(b)
+                ):
+                    article += 1
+    return {
+        "unseen_pairs_per_100": unseen * 100 / n,
+        "preposition_suspects_per_100": prep * 100 / n,
+        "comma_splice_suspects_per_100": splice * 100 / n,
+        "article_suspects_per_100": article * 100 / n,
+    }

@@ -2908,3 +2908,137 @@ def rule_word_usage(sent: Sentence, doc: Document) -> list[Note]:
 
 
 RULES = (*RULES, rule_word_usage)
+
+
+# --------------------------------------------------------------------------- there/their
+
+# after these words 'there' is the place ('over there', 'from there'), not 'their'
+_THERE_PLACE_BEFORE = frozenset(
+    {
+        "over",
+        "up",
+        "down",
+        "in",
+        "out",
+        "from",
+        "here",
+        "back",
+        "near",
+        "around",
+        "go",
+        "goes",
+        "went",
+        "gone",
+        "going",
+        "get",
+        "got",
+        "been",
+        "be",
+        "stay",
+        "stayed",
+        "staying",
+        "live",
+        "lived",
+        "living",
+        "arrive",
+        "arrived",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "work",
+        "worked",
+        "come",
+        "came",
+    }
+)
+_THERE_NOT_BEFORE = frozenset(
+    {
+        "own",  # handled with the nouns below, listed here to keep the tags test simple
+    }
+)
+
+
+_THERE_TIME_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "ten",
+        "last",
+        "next",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "evening",
+        "night",
+        "once",
+        "twice",
+    }
+)
+
+
+def rule_there_their(sent: Sentence, doc: Document) -> list[Note]:
+    """'there child' -> 'their child': 'there' straight before a noun that English pairs
+    with 'their' far more often than with 'there' (SymSpell's pair counts)."""
+    from .ngrams import counts
+
+    ng = counts()
+    toks = sent.tokens
+    out = []
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if t.lower != "there":
+            continue
+        x = toks[i + 1]
+        if not x.is_word or not x.text.islower():
+            continue
+        if i > 0 and toks[i - 1].lower in _THERE_PLACE_BEFORE:
+            continue
+        if i > 1 and toks[i - 1].lower in {"and", "or"} and toks[i - 2].lower == "here":
+            continue  # 'here and there'
+
+        xl = x.lower
+        tags = morph.tags(xl)
+        if xl not in _THERE_NOT_BEFORE:
+            if not tags & {"NN", "NNS"} or tags & {
+                "RB",
+                "IN",
+                "CD",
+                "DT",
+                "MD",
+                "VBD",
+                "VBN",
+                "PRP",
+                "WDT",
+                "WRB",
+            }:
+                continue
+            if "VBZ" in tags and "NNS" not in tags:
+                continue  # 'there lives' (a verb); 'there names' (a plural noun) stays
+            if xl in STOPWORDS or xl in _THERE_TIME_WORDS:
+                continue
+        their, there = ng.bigram("their", xl), ng.bigram("there", xl)
+        if not their or their < 20 * there:
+            continue
+        fix = "Their" if t.text[0].isupper() else "their"
+        out.append(
+            _note(
+                t,
+                "spelling",
+                f"Use '{fix.lower()}' for something that belongs to them ('{fix.lower()} "
+                f"{x.text}'); 'there' is for a place or for 'there is'.",
+                [fix],
+                "there-their",
+            )
+        )
+    return out
+
+
+RULES = (*RULES, rule_there_their)

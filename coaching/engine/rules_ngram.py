@@ -54,6 +54,13 @@ _DETERMINERS = frozenset(
         "enough",
     }
 )
+# words that stand where a possessive does (or are one misspelt): no article is missing
+_POSSESSIVE_LIKE = frozenset(
+    {"there", "their", "they're", "they’re", "theyre", "thier", "whose", "ur", "yours", "ours"}
+)
+_PREPOSITIONS = frozenset({"to", "in", "at", "on", "for", "with", "from", "into", "of"})
+_PAIR_SEEN = 0  # a pair listed more often than this many times the floor is fine English
+_RELAX = frozenset({"VB", "VBP"})
 _MIN_UNI = 2_000_000  # only common nouns
 _DET_SHARE = 0.25  # nouns that usually come with an article
 _BEFORE_BARE_NOUN = frozenset(
@@ -92,7 +99,6 @@ _BEFORE_BARE_NOUN = frozenset(
         "be",
         "become",
         "became",
-        "there",
     }
 )
 
@@ -106,6 +112,8 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
         prev = toks[i - 1]
         if not x.text.islower() or not prev.is_word or prev.lower in _DETERMINERS:
             continue
+        if prev.lower in _POSSESSIVE_LIKE or prev.lower.endswith(("'s", "’s", "s'", "s’")):
+            continue  # 'there child' is 'their child', 'Tom's car' has its determiner
         pt = morph.tags(prev.lower)
         if prev.lower not in _BEFORE_BARE_NOUN and (
             not pt
@@ -125,6 +133,8 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
         if xl in UNCOUNTABLES or xl.endswith("s"):
             continue
         t = morph.tags(xl)
+        if prev.lower in _BEFORE_BARE_NOUN and ng.bigram(prev.lower, "the") > 0:
+            t = t - _RELAX  # after "to", "have": "park", "shop" are nouns
         if "NN" not in t or t & {
             "VB",
             "VBP",
@@ -139,7 +149,7 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
             "JJS",
         }:
             continue
-        if ng.bigram(prev.lower, xl) > 0:
+        if ng.bigram(prev.lower, xl) > _PAIR_SEEN * ng.bi_floor:
             continue
         uni = ng.unigram(xl)
         if uni < _MIN_UNI:
