@@ -99,6 +99,18 @@ _BEFORE_BARE_NOUN = frozenset(
         "be",
         "become",
         "became",
+        "about",
+        "like",
+        "without",
+        "after",
+        "during",
+        "make",
+        "use",
+        "call",
+        "choose",
+        "having",
+        "making",
+        "taking",
     }
 )
 
