@@ -142,6 +142,10 @@ RULE_MESSAGES = {
     "AdjectiveDoubleDegree": "Use either 'more' or the '-er' form, not both.",
     "ThenThan": "Use 'than' to compare things; 'then' is about time.",
     "TheirToThere": "Check 'their' (belongs to them) and 'there' (a place, or 'there is').",
+    "PossessiveNoun": (
+        "Add an apostrophe to show who something belongs to: one student's book, "
+        "two students' books."
+    ),
 }
 
 _TICKS = re.compile(r"`([^`]*)`")
@@ -221,6 +225,8 @@ def harper_notes(findings: list[dict[str, Any]], allowed: frozenset[str] | None)
             continue
         category = KIND_CATEGORY.get(f["kind"], "grammar")
         sugg = tuple(s for s in f["suggestions"][:3])
+        if rule == "PossessiveNoun":
+            sugg = _possessive_forms(f["problem"], sugg)
         notes.append(
             Note(
                 start=f["start"],
@@ -233,3 +239,12 @@ def harper_notes(findings: list[dict[str, Any]], allowed: frozenset[str] | None)
             )
         )
     return notes
+
+
+def _possessive_forms(word: str, suggestions: tuple[str, ...]) -> tuple[str, ...]:
+    """Harper offers only "student's" for "students problem"; the writer may mean several
+    students, so offer the plural possessive too and let them choose."""
+    if word.endswith("s") and not word.endswith("'s") and len(word) > 2:
+        plural = word + "'"
+        return tuple(dict.fromkeys((*suggestions[:1], plural)))
+    return suggestions
