@@ -104,3 +104,56 @@ def test_text_vector_is_deterministic_and_normalised() -> None:
     b = text_vector("Hello world, hello again.")
     assert np.array_equal(a, b)
     assert float(np.linalg.norm(a)) == pytest.approx(1.0)
+
+
+def test_boosted_trees_fit_a_step() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, 3))
+    y = np.where(x[:, 1] > 0.5, 10.0, 4.0) + 0.1 * rng.normal(size=300)
+    f0, trees = calibration._boost(x, y)
+    pred = calibration._boost_predict(trees, x, f0)
+    assert float(np.abs(pred - y).mean()) < 0.5
+    assert all(t[0] == 1 for t in trees[:10])  # the informative feature first
+
+
+def test_boosted_trees_join_the_text_stack(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calibration, "TEXT_SAMPLE", 40)
+    rng = random.Random(5)
+    good = "the students write clear sentences with careful words and good examples"
+    bad = "studant writed sentense wiht bad wurds and no exampel becouse"
+    rows, ys, texts = [], [], []
+    for _ in range(200):
+        k = rng.randint(0, 10)
+        step = rng.random()
+        texts.append(" ".join([good] * (10 - k) + [bad] * k + [good] * rng.randint(0, 3)))
+        rows.append({"step": step})
+        # a threshold in the feature that a straight line cannot follow
+        ys.append(max(1, min(15, 11 - k + (4 if 0.3 < step < 0.6 else 0))))
+    model = Calibrator.fit(rows, ys, score_min=1, score_max=15, features=("step",), texts=texts)
+    assert model.report["model"] == "features+text"
+    assert model.text_trees and model.report["boosted_trees"] == len(model.text_trees)
+    text = " ".join([good] * 6 + [bad] * 4)
+    assert model.predict({"step": 0.45}, text) > model.predict({"step": 0.9}, text) + 1
+    again = Calibrator.from_dict(json.loads(json.dumps(model.to_dict())))
+    for r, t in zip(rows[:5], texts[:5], strict=True):
+        assert again.predict(r, t) == pytest.approx(model.predict(r, t), abs=1e-3)
+
+
+def test_older_stored_text_model_still_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calibration, "TEXT_SAMPLE", 40)
+    rng = random.Random(3)
+    good = "the students write clear sentences with careful words and good examples"
+    bad = "studant writed sentense wiht bad wurds and no exampel becouse"
+    rows, ys, texts = [], [], []
+    for _ in range(80):
+        k = rng.randint(0, 10)
+        texts.append(" ".join([good] * (10 - k) + [bad] * k))
+        rows.append({"noise": rng.random()})
+        ys.append(11 - k)
+    stored = Calibrator.fit(
+        rows, ys, score_min=1, score_max=11, features=("noise",), texts=texts
+    ).to_dict()
+    del stored["text"]["trees"]  # as written before engine 0.3.1
+    old = Calibrator.from_dict(json.loads(json.dumps(stored)))
+    assert old.text_trees is None
+    assert 1 <= old.predict(rows[0], texts[0]) <= 11
