@@ -7,6 +7,7 @@ import math
 import re
 
 from . import morph
+from .lexicon import DETERMINERS
 from .ngrams import NgramCounts
 from .text import Document
 
@@ -81,40 +82,7 @@ def text_features(doc: Document, ng: NgramCounts, common: frozenset[str]) -> dic
 
 _PREPOSITIONS = ("in", "on", "at", "to", "for", "of", "with", "from", "about", "by", "into")
 _SPLICE_SUBJECTS = frozenset({"i", "he", "she", "it", "we", "they", "you", "this", "there"})
-_DETERMINER_LIKE = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "my",
-        "your",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "any",
-        "no",
-        "every",
-        "each",
-        "another",
-        "other",
-        "which",
-        "what",
-        "whose",
-        "one",
-        "such",
-        "own",
-        "either",
-        "neither",
-        "there",
-    }
-)
+_DETERMINER_LIKE = DETERMINERS | {"there"}
 
 
 def suspicion_features(doc: Document, ng: NgramCounts) -> dict[str, float]:

@@ -632,3 +632,39 @@ COUNTER_MARKERS = (
     "many people think",
     "many people believe",
 )
+
+# Words that stand before a noun in the determiner's place.
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "another",
+        "other",
+        "which",
+        "what",
+        "whose",
+        "one",
+        "such",
+        "own",
+    ]
+)
+QUANTIFIERS = frozenset(
+    ["all", "both", "enough", "few", "half", "less", "many", "more", "most", "much", "several"]
+)

@@ -5,55 +5,12 @@ never uses in that spot, next to an alternative it uses all the time."""
 from __future__ import annotations
 
 from . import morph
-from .lexicon import UNCOUNTABLES
+from .lexicon import DETERMINERS, QUANTIFIERS, UNCOUNTABLES
 from .ngrams import counts
 from .notes import Note
 from .text import Document, Sentence
 
-_DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "my",
-        "your",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "any",
-        "no",
-        "every",
-        "each",
-        "another",
-        "other",
-        "which",
-        "what",
-        "whose",
-        "one",
-        "much",
-        "many",
-        "more",
-        "most",
-        "such",
-        "own",
-        "either",
-        "neither",
-        "both",
-        "all",
-        "half",
-        "several",
-        "few",
-        "less",
-        "enough",
-    }
-)
+_DETERMINERS = DETERMINERS | QUANTIFIERS
 # words that stand where a possessive does (or are one misspelt): no article is missing
 _POSSESSIVE_LIKE = frozenset(
     {"there", "their", "they're", "they’re", "theyre", "thier", "whose", "ur", "yours", "ours"}
