@@ -122,6 +122,9 @@ class TeacherReview(models.Model):
     total = models.FloatField()
     max_total = models.FloatField()
     comment = models.TextField(blank=True)
+    released_at = models.DateTimeField(
+        null=True, blank=True, help_text="when the student was allowed to see the feedback"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from coaching.models import STAGE_LABELS, STAGES, Analysis, StageResult
+from coaching.models import STAGE_LABELS, STAGES, Analysis, StageResult, TeacherReview
 from coaching.presenters import annotated_paragraphs
 from essays.models import Assignment, Revision, User
 
 
 def feedback_visible(user: User, revision: Revision) -> bool:
-    """Teachers always see the machine's draft; the author sees it as the assignment says."""
+    """Teachers always see the machine's draft; the author sees it as the assignment says:
+    at once, or once the teacher has released it."""
     if revision.essay.student_id != user.pk:
         return True
-    return revision.essay.assignment.release == Assignment.Release.IMMEDIATE
+    if revision.essay.assignment.release == Assignment.Release.IMMEDIATE:
+        return True
+    return TeacherReview.objects.filter(revision=revision, released_at__isnull=False).exists()
+
+
+def released_review(revision: Revision) -> TeacherReview | None:
+    """The teacher's marking, once released to the student."""
+    return TeacherReview.objects.filter(revision=revision, released_at__isnull=False).first()
 
 
 def stage_results(analysis: Analysis, *, after: int = 0) -> list[StageResult]:

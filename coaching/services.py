@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.models import Analysis, TeacherReview
@@ -35,9 +36,15 @@ def analysis_retry(*, analysis: Analysis) -> Analysis:
 
 
 def review_save(
-    *, revision: Revision, teacher: User, points: dict[int, int], comment: str = ""
+    *,
+    revision: Revision,
+    teacher: User,
+    points: dict[int, int],
+    comment: str = "",
+    release: bool = False,
 ) -> TeacherReview:
-    """Save the teacher's level for each criterion (criterion id -> points)."""
+    """Save the teacher's level for each criterion (criterion id -> points); `release`
+    lets the student see the feedback and the marking."""
     criteria = list(revision.essay.assignment.rubric.criteria.prefetch_related("levels"))
     by_name: dict[str, int] = {}
     rows = []
@@ -62,6 +69,9 @@ def review_save(
                 "comment": comment.strip(),
             },
         )
+        if release != (review.released_at is not None):
+            review.released_at = timezone.now() if release else None
+            review.save(update_fields=["released_at"])
         assignment_id = revision.essay.assignment_id
         # Every new mark refits the model: overrides feed the next fit.
         transaction.on_commit(lambda: fit_calibration(assignment_id))

@@ -28,10 +28,16 @@ from coaching.models import STAGES, Analysis, Calibration, TeacherReview
 from coaching.notify import listen
 from coaching.presenters import score_changes, word_diff
 from coaching.review import criterion_choices
-from coaching.selectors import feedback_visible, panel_context, progress, stage_results
+from coaching.selectors import (
+    feedback_visible,
+    panel_context,
+    progress,
+    released_review,
+    stage_results,
+)
 from coaching.services import analysis_retry, review_save
 from config.http import AuthedRequest
-from essays.models import Revision, User
+from essays.models import Assignment, Revision, User
 from essays.selectors import (
     assignment_for_teacher,
     essay_for_user,
@@ -81,6 +87,8 @@ def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     if teaches(user, revision.essay.assignment.classroom_id):
         context["marking"] = _marking_form(revision, results.get("scores"))
+    else:
+        context["teacher_review"] = released_review(revision)
     return render(request, "coaching/feedback.html", context)
 
 
@@ -94,7 +102,9 @@ def _marking_form(revision: Revision, scores: dict | None) -> dict[str, Any]:
         rows.append(
             {"criterion": criterion, "chosen": chosen, "machine": machine.get(criterion.name)}
         )
-    return {"rows": rows, "review": review}
+    release_default = revision.essay.assignment.release == Assignment.Release.IMMEDIATE
+    released = review.released_at is not None if review else release_default
+    return {"rows": rows, "review": review, "released": released}
 
 
 @login_required
@@ -113,7 +123,11 @@ def review_save_view(request: AuthedRequest, pk: int) -> HttpResponse:
                 continue
     try:
         review_save(
-            revision=revision, teacher=user, points=points, comment=request.POST.get("comment", "")
+            revision=revision,
+            teacher=user,
+            points=points,
+            comment=request.POST.get("comment", ""),
+            release=request.POST.get("release") == "on",
         )
     except ValidationError as exc:
         messages.error(request, exc.messages[0])

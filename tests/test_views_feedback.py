@@ -91,3 +91,29 @@ def test_retry_is_offered_after_a_failure_and_only_to_the_author(
     assert response.status_code == 302
     assert len(callbacks) == 1
     assert Analysis.objects.get(revision=revision).status == "queued"
+
+
+def test_released_marking_shows_the_feedback_to_the_student(
+    school, analysed, django_capture_on_commit_callbacks
+):
+    school.assignment.release = Assignment.Release.AFTER_REVIEW
+    school.assignment.save()
+    revision = analysed(UNIFORM_ESSAY)
+    url = feedback_url(revision)
+    form = {f"criterion-{c.pk}": 3 for c in school.assignment.rubric.criteria.all()} | {
+        "comment": "Clear and well organised."
+    }
+    teacher = client_for(school.teacher)
+    with django_capture_on_commit_callbacks(execute=False):
+        teacher.post(reverse("coaching:review_save", args=[revision.pk]), form)
+    student_page = client_for(school.student).get(url).content.decode()
+    assert "Your teacher will release the feedback" in student_page  # saved, not released
+
+    with django_capture_on_commit_callbacks(execute=False):
+        teacher.post(reverse("coaching:review_save", args=[revision.pk]), form | {"release": "on"})
+    student_page = client_for(school.student).get(url).content.decode()
+    assert "Rubric scores" in student_page
+    assert "Your teacher's marking" in student_page
+    assert "Clear and well organised." in student_page
+    # The classmate still sees nothing.
+    assert client_for(school.classmate).get(url).status_code == 404
