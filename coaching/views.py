@@ -45,6 +45,7 @@ from essays.selectors import (
     is_author,
     revision_for_user,
     revisions_of,
+    scores_wait_for_release,
     teaches,
 )
 
@@ -83,6 +84,7 @@ def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
         "live": visible and not analysis.finished,
         "after": len(results),
         "revisions": revisions_of(revision.essay),
+        "hide_unreleased": scores_wait_for_release(user, revision.essay),
         "is_author": is_author(user, revision.essay),
     }
     if teaches(user, revision.essay.assignment.classroom_id):
@@ -201,7 +203,11 @@ def _render_events(
             # The page's list of submissions shows this revision's score now too.
             html = render_to_string(
                 "essays/_revision_list.html",
-                {"revisions": revisions_of(revision.essay), "essay": revision.essay},
+                {
+                    "revisions": revisions_of(revision.essay),
+                    "essay": revision.essay,
+                    "hide_unreleased": scores_wait_for_release(user, revision.essay),
+                },
                 request,
             )
             events.append(_sse("revisions", html))
@@ -279,20 +285,23 @@ def essay_compare(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Pick two revisions of this essay to compare."))
         a, b = revisions[1].number, revisions[0].number
     old, new = by_number[a], by_number[b]
-    scores = {}
-    if feedback_visible(user, old):
+    scores: dict[int, dict | None] = {}
+    percents: dict[int, float | None] = {}
+    if feedback_visible(user, old) and feedback_visible(user, new):
         for rev in (old, new):
             analysis = getattr(rev, "analysis", None)
             result = analysis.stages.filter(stage="scores").first() if analysis else None
             scores[rev.pk] = result.data if result else None
+            percents[rev.pk] = analysis.overall_percent if analysis else None
     context.update(
         {
             "old": old,
             "new": new,
             "diff": word_diff(old.text, new.text),
             "score_rows": score_changes(scores.get(old.pk), scores.get(new.pk)),
-            "old_percent": old.analysis.overall_percent if hasattr(old, "analysis") else None,
-            "new_percent": new.analysis.overall_percent if hasattr(new, "analysis") else None,
+            "old_percent": percents.get(old.pk),
+            "new_percent": percents.get(new.pk),
+            "hide_unreleased": scores_wait_for_release(user, essay),
         }
     )
     return render(request, "coaching/compare.html", context)

@@ -171,5 +171,11 @@ def assignments_for_student(user: User) -> list[AssignmentRow]:
 
 
 def revisions_of(essay: Essay) -> QuerySet[Revision]:
-    """An essay's revisions, newest first, with their analyses (one query)."""
-    return essay.revisions.select_related("analysis").order_by("-number")
+    """An essay's revisions, newest first, with their analyses and reviews (one query)."""
+    return essay.revisions.select_related("analysis", "review").order_by("-number")
+
+
+def scores_wait_for_release(user: User, essay: Essay) -> bool:
+    """True when this viewer is the author and the assignment holds feedback until the
+    teacher releases it: their lists then show a revision's score only once released."""
+    return essay.student_id == user.pk and essay.assignment.release == "after_review"

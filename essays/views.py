@@ -20,6 +20,7 @@ from essays.selectors import (
     assignments_for_student,
     classrooms_for,
     revisions_of,
+    scores_wait_for_release,
 )
 from essays.services import (
     classroom_join,
@@ -88,6 +89,7 @@ def _editor_context(request: AuthedRequest, pk: int, *, text: str | None = None)
         "word_count": count_words(draft),
         "max_words": min(assignment.max_words, settings.ESSAY_MAX_WORDS),
         "revisions": revisions_of(essay),
+        "hide_unreleased": scores_wait_for_release(request.user, essay),
         "criteria": assignment.rubric.criteria.all(),
         "max_upload_kb": settings.ESSAY_MAX_UPLOAD_BYTES // 1024,
     }

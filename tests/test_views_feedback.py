@@ -117,3 +117,23 @@ def test_released_marking_shows_the_feedback_to_the_student(
     assert "Clear and well organised." in student_page
     # The classmate still sees nothing.
     assert client_for(school.classmate).get(url).status_code == 404
+
+
+def test_scores_stay_hidden_from_the_author_until_release(school, analysed):
+    school.assignment.release = Assignment.Release.AFTER_REVIEW
+    school.assignment.save()
+    first = analysed(UNIFORM_ESSAY)
+    analysed(UNIFORM_REVISED)
+    percent = f"{first.analysis.overall_percent:.0f}%"
+    student = client_for(school.student)
+    pages = [
+        reverse("essays:essay_edit", args=[school.assignment.pk]),
+        feedback_url(first),
+        reverse("coaching:essay_compare", args=[first.essay.pk]),
+    ]
+    for url in pages:
+        body = student.get(url).content.decode()
+        assert percent not in body, url
+        assert "awaiting your teacher" in body, url
+    teacher_view = client_for(school.teacher).get(feedback_url(first)).content.decode()
+    assert percent in teacher_view
