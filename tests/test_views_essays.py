@@ -155,3 +155,12 @@ def test_upload_of_an_unreadable_file_explains_and_keeps_the_draft(school):
     response = client.post(url, {"file": upload}, follow=True)
     assert "damaged or not a Word document" in response.content.decode()
     assert Essay.objects.get(student=school.student).draft_text == "keep me"
+
+
+def test_classes_page_lists_only_the_users_classes(school):
+    body = client_for(school.student).get(reverse("essays:classroom_list")).content.decode()
+    assert "English 9" in body
+    assert "History 11" not in body
+    assert school.classroom.join_code not in body  # students do not see the join code
+    teacher_body = client_for(school.teacher).get(reverse("essays:classroom_list")).content.decode()
+    assert school.classroom.join_code in teacher_body
