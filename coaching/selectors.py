@@ -16,7 +16,7 @@ def feedback_visible(user: User, revision: Revision) -> bool:
         return True
     if revision.essay.assignment.release == Assignment.Release.IMMEDIATE:
         return True
-    return TeacherReview.objects.filter(revision=revision, released_at__isnull=False).exists()
+    return released_review(revision) is not None
 
 
 def released_review(revision: Revision) -> TeacherReview | None:

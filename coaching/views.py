@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import Count
 from django.http import (
     Http404,
     HttpRequest,
@@ -227,6 +228,21 @@ def _last_event_id(request: HttpRequest) -> int:
         return 0
 
 
+def _analysis_state(analysis_id: int) -> tuple[str, int]:
+    """(status, number of stages saved): what a stream needs to know that something changed."""
+    try:
+        status, stages = (
+            Analysis.objects.filter(pk=analysis_id)
+            .annotate(stages_saved=Count("stages"))
+            .values_list("status", "stages_saved")
+            .get()
+        )
+        return str(status), int(stages)
+    finally:
+        if not connection.in_atomic_block:
+            connection.close()
+
+
 def _stream_target(user: User, revision_id: int) -> int:
     """The access check of the page, then the id of the analysis to follow."""
     revision = revision_for_user(user, revision_id)
@@ -245,11 +261,19 @@ async def revision_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
         yield "retry: 1000\n\n"
         deadline = time.monotonic() + settings.STREAM_MAX_SECONDS
         last_sent = time.monotonic()
+        seen: tuple[str, int] | None = None
+        batch: list[str]
         async with listen(analysis_id) as waiter:
             while True:
-                batch, after, finished = await sync_to_async(_render_events)(
-                    request, pk, user, after
-                )
+                # One cheap query per wake-up; render only when a stage or the status moved.
+                state = await sync_to_async(_analysis_state)(analysis_id)
+                if state == seen:
+                    batch, finished = [], False
+                else:
+                    seen = state
+                    batch, after, finished = await sync_to_async(_render_events)(
+                        request, pk, user, after
+                    )
                 for event in batch:
                     yield event
                     last_sent = time.monotonic()

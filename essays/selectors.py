@@ -178,4 +178,6 @@ def revisions_of(essay: Essay) -> QuerySet[Revision]:
 def scores_wait_for_release(user: User, essay: Essay) -> bool:
     """True when this viewer is the author and the assignment holds feedback until the
     teacher releases it: their lists then show a revision's score only once released."""
-    return essay.student_id == user.pk and essay.assignment.release == "after_review"
+    return (
+        essay.student_id == user.pk and essay.assignment.release == Assignment.Release.AFTER_REVIEW
+    )
