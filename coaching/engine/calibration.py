@@ -27,6 +27,7 @@ SMALL_FEATURES: tuple[str, ...] = (
     "mattr",
     "avg_word_length",
     "rare_per_sqrt_words",
+    "lm_pmi_mean",
 )
 # ... and everything the engine measures once there are enough essays to support it.
 LARGE_SAMPLE = 200

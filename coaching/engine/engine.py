@@ -10,6 +10,7 @@ from . import advisories as adv
 from . import morph
 from .features import suspicion_features, text_features
 from .harper_checker import HarperChecker, harper_notes
+from .lm import language_model, lm_features
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
 from .rules import run_rules
@@ -46,6 +47,7 @@ class Engine:
             except Exception:  # pragma: no cover - the wheel is a hard dependency
                 self._harper = None
         self._ngrams = ngram_counts()
+        self._lm = language_model()
         morph.tags("went")  # load the lexicon now, not on the first essay
         self.analyze(EssayInput(text="This is a short warm-up text. It has two sentences."))
 
@@ -91,6 +93,7 @@ class Engine:
         scores["features"].update(
             {k: round(v, 4) for k, v in suspicion_features(doc, self._ngrams).items()}
         )
+        scores["features"].update({k: round(v, 4) for k, v in lm_features(doc, self._lm).items()})
         flagged = [(n["start"], n["end"]) for n in note_dicts]
         scores["features"]["clean_sentence_share"] = round(
             sum(1 for s in doc.sentences if not any(a < s.end and s.start <= b for a, b in flagged))
