@@ -22,7 +22,12 @@ config/static_src/node_modules/.installed: config/static_src/package.json config
 	cd config/static_src && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed config/static_src/node_modules/.installed
+# Automattic's harper.js (the grammar checker the engine runs in Node), from its lock file
+coaching/engine/harper_node/node_modules/.installed: coaching/engine/harper_node/package.json coaching/engine/harper_node/package-lock.json
+	cd coaching/engine/harper_node && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed config/static_src/node_modules/.installed coaching/engine/harper_node/node_modules/.installed
 
 css: setup
 	$(RUN_ENV) $(PY) manage.py tailwind build
@@ -64,4 +69,4 @@ bench: static chromium
 	$(TEST_ENV) $(PY) scripts/bench/run_all.py
 
 clean:
-	rm -rf $(VENV) config/static_src/node_modules static/css/dist var
+	rm -rf $(VENV) config/static_src/node_modules coaching/engine/harper_node/node_modules static/css/dist var

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterator
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 from . import advisories as adv
 from . import morph
 from .features import suspicion_features, text_features
-from .harper_checker import HarperChecker, harper_notes
+from .harper_js import HarperChecker, HarperUnavailable
+from .harper_rules import harper_notes
 from .lm import language_model, lm_features
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
@@ -28,6 +30,8 @@ from .summary import changes, next_steps, strengths
 from .text import Document, SentenceSplitter, build_document
 from .types import ENGINE_VERSION, STAGES, EssayInput
 
+log = logging.getLogger(__name__)
+
 
 class Engine:
     """Loads the word lists and checkers once; analyse many essays with one instance.
@@ -44,7 +48,10 @@ class Engine:
         if use_harper:
             try:
                 self._harper = HarperChecker(dialect)
-            except Exception:  # pragma: no cover - the wheel is a hard dependency
+            except HarperUnavailable as exc:
+                # keep coaching without Harper's notes rather than fail every analysis;
+                # (the worker log says so at start-up)
+                log.error("Harper is unavailable, its notes are off: %s", exc)
                 self._harper = None
         self._ngrams = ngram_counts()
         self._lm = language_model()

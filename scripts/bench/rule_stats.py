@@ -24,7 +24,7 @@ sys.path.insert(0, str(SHARED / "bench"))
 import metrics  # noqa: E402
 
 from coaching.engine import Engine, EssayInput  # noqa: E402
-from coaching.engine.harper_checker import KIND_CATEGORY  # noqa: E402
+from coaching.engine.harper_rules import KIND_CATEGORY  # noqa: E402
 from coaching.engine.rules import run_rules  # noqa: E402
 from coaching.engine.text import build_document  # noqa: E402
 

@@ -1,45 +1,16 @@
-"""Harper (Automattic's offline grammar checker, via harper-py) behind a quiet wrapper.
+"""Which of Harper's rules the engine uses, and how Harper's findings become notes.
 
-Harper's native code can print debug lines on the process's stdout; every call into it
-runs with file descriptor 1 pointed at /dev/null, so a worker's stdout (or a
-``coach batch --out -`` stream) stays clean. Python-level writes are flushed first.
+Harper itself runs in Node through Automattic's harper.js (``harper_js.py``); this module
+holds the choices, which were made by measuring each rule's precision on learner essays
+(``scripts/bench/rule_stats.py``).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from typing import Any
 
 from .notes import Note
-
-_FD_LOCK = threading.Lock()
-
-
-@contextmanager
-def quiet_stdout() -> Iterator[None]:
-    """Point fd 1 at /dev/null for the duration (process-wide)."""
-    with _FD_LOCK:
-        with suppress(Exception):
-            sys.stdout.flush()
-        try:
-            saved = os.dup(1)
-        except OSError:
-            yield
-            return
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, 1)
-            yield
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-            os.close(devnull)
-
 
 KIND_CATEGORY = {
     "Spelling": "spelling",
@@ -156,65 +127,6 @@ def plain_message(rule: str, message: str) -> str:
         return RULE_MESSAGES[rule]
     msg = _TICKS.sub(r"'\1'", message).strip()
     return msg or "Check this part."
-
-
-class HarperChecker:
-    """One Harper linter, built once (about half a second)."""
-
-    def __init__(self, dialect: str = "british") -> None:
-        from harper import Dialect, Language, Linter
-
-        self._language = Language.PLAINTEXT
-        self._all: Any = None
-        d = {"british": Dialect.BRITISH, "american": Dialect.AMERICAN}.get(dialect, Dialect.BRITISH)
-        with quiet_stdout():
-            self._linter = Linter(d)
-            config: dict[str, bool | None] = {name: None for name in self._linter.get_lint_config()}
-            for name in DISABLED_RULES:
-                if name in config:
-                    config[name] = False
-            for name in ENABLED_RULES:
-                if name in config:
-                    config[name] = True
-            self._linter.set_lint_config(config)
-
-    def lint(self, text: str) -> list[dict[str, Any]]:
-        """Raw findings: dicts with rule, kind, start, end, problem, message, suggestions."""
-        return self._lint(self._linter, text)
-
-    def lint_all(self, text: str) -> list[dict[str, Any]]:
-        """Findings of every Harper rule, the disabled ones included (for measurement)."""
-        if self._all is None:
-            from harper import Linter
-
-            with quiet_stdout():
-                self._all = Linter(self._linter.dialect)
-                self._all.set_lint_config({k: True for k in self._all.get_lint_config()})
-        return self._lint(self._all, text)
-
-    def _lint(self, linter: Any, text: str) -> list[dict[str, Any]]:
-        with quiet_stdout():
-            organized = linter.organized_lints(text, language=self._language)
-        out: list[dict[str, Any]] = []
-        for rule in sorted(organized):
-            for lint in organized[rule]:
-                out.append(
-                    {
-                        "rule": rule,
-                        "kind": lint.lint_kind,
-                        "start": lint.span.start,
-                        "end": lint.span.end,
-                        "problem": lint.problem_text,
-                        "message": lint.message,
-                        "suggestions": [s.replacement_text for s in lint.suggestions],
-                    }
-                )
-        out.sort(key=lambda d: (d["start"], d["end"], d["rule"]))
-        return out
-
-    def is_likely_english(self, text: str) -> bool:
-        with quiet_stdout():
-            return bool(self._linter.is_likely_english(text))
 
 
 def harper_notes(findings: list[dict[str, Any]], allowed: frozenset[str] | None) -> list[Note]:

@@ -1,0 +1,259 @@
+"""Harper through Automattic's own harper.js, run in one persistent Node process.
+
+``HarperChecker(dialect)`` with ``lint``,
+``lint_all`` and ``is_likely_english``, returning the same finding dicts (rule, kind, start,
+end, problem, message, suggestions; plus ``suggestion_kinds``). Spans are Python str
+indices. The Node side is ``harper_node/server.mjs`` (JSON lines over a pipe); install its
+packages with ``npm ci`` in ``harper_node/``. ``HARPER_NODE`` names the node binary;
+``HARPER_BINARY`` picks harper.js's wasm export (default ``binary``, read from disk).
+
+The Node process is started on first use, shared by every checker in this Python process,
+used under a lock (one request at a time), and started again if it died, timed out or the
+process forked. Node's stdout is our pipe, so nothing reaches this process's stdout.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import selectors
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from .harper_rules import DISABLED_RULES, ENABLED_RULES
+
+NODE_DIR = Path(__file__).resolve().parent / "harper_node"
+SERVER = NODE_DIR / "server.mjs"
+START_TIMEOUT = 120.0
+REQUEST_TIMEOUT = 60.0
+
+
+class HarperUnavailable(RuntimeError):
+    """Node, server.mjs or its node_modules is missing, or the server would not start."""
+
+
+class HarperError(RuntimeError):
+    """The server answered a request with an error."""
+
+
+def node_binary() -> str:
+    return os.environ.get("HARPER_NODE", "node")
+
+
+class _Server:
+    """One Node process speaking the server.mjs protocol."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.pid_owner = 0
+        self.info: dict[str, Any] = {}
+        self.startup_seconds = 0.0
+        self._buf = b""
+        self._next_id = 0
+
+    # ------------------------------------------------------------------ process
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.pid_owner == os.getpid() and self.proc.poll() is None
+
+    def start(self) -> None:
+        self.stop()
+        args = [
+            node_binary(),
+            str(SERVER),
+            "--off=" + ",".join(sorted(DISABLED_RULES)),
+            "--on=" + ",".join(sorted(ENABLED_RULES)),
+            "--dialect=" + self.dialect,
+            "--binary=" + os.environ.get("HARPER_BINARY", "binary"),
+        ]
+        t0 = time.perf_counter()
+        try:
+            self.proc = subprocess.Popen(  # noqa: S603 (node and our own server.mjs)
+                args,
+                cwd=str(NODE_DIR),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=None,  # Node's warnings go to our stderr
+                close_fds=True,
+            )
+        except OSError as exc:
+            raise HarperUnavailable(f"cannot run {args[0]!r}: {exc}") from exc
+        self.pid_owner = os.getpid()
+        self._buf = b""
+        try:
+            line = self._read_line(START_TIMEOUT)
+            info = json.loads(line)
+        except Exception as exc:
+            self.stop(kill=True)
+            raise HarperUnavailable(f"harper.js server did not start: {exc}") from exc
+        if not info.get("ready"):
+            self.stop(kill=True)
+            raise HarperUnavailable(f"harper.js server said {info!r}")
+        self.info = info
+        self.startup_seconds = time.perf_counter() - t0
+
+    def stop(self, *, kill: bool = False) -> None:
+        """Close the pipes (the server exits at end of input); ``kill`` ends it at once."""
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        if self.pid_owner != os.getpid():
+            return  # a parent's process: not ours to stop from a forked child
+        if kill and proc.poll() is None:
+            proc.kill()
+        for stream in (proc.stdin, proc.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    # ------------------------------------------------------------------ protocol
+
+    def _read_line(self, timeout: float) -> bytes:
+        assert self.proc is not None and self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self._buf:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"no answer from harper.js within {timeout:g}s")
+                if not sel.select(left):
+                    continue
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    raise EOFError("harper.js server exited")
+                self._buf += chunk
+        line, _, self._buf = self._buf.partition(b"\n")
+        return line
+
+    def request(self, payload: dict[str, Any], timeout: float) -> dict[str, Any]:
+        if not self.alive():
+            self.start()
+        assert self.proc is not None and self.proc.stdin is not None
+        self._next_id += 1
+        rid = self._next_id
+        data = json.dumps({"id": rid, **payload}, ensure_ascii=True).encode("ascii") + b"\n"
+        try:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+            while True:
+                reply = json.loads(self._read_line(timeout))
+                if reply.get("id") == rid:
+                    break
+        except (OSError, EOFError, TimeoutError, ValueError):
+            self.stop(kill=True)  # out of step or dead: the next request starts a fresh one
+            raise
+        if "error" in reply:
+            raise HarperError(reply["error"])
+        return reply
+
+
+_LOCK = threading.Lock()
+_SERVER: _Server | None = None
+
+
+def _call(payload: dict[str, Any], dialect: str, timeout: float) -> dict[str, Any]:
+    global _SERVER
+    with _LOCK:
+        if _SERVER is None or _SERVER.pid_owner not in (0, os.getpid()):
+            _SERVER = _Server(dialect)
+        try:
+            return _SERVER.request({**payload, "dialect": dialect}, timeout)
+        except TimeoutError:
+            raise
+        except (OSError, EOFError, ValueError):
+            # The process died (between two requests, or on this one): one fresh try.
+            return _SERVER.request({**payload, "dialect": dialect}, timeout)
+
+
+def server_info() -> dict[str, Any]:
+    """The ready line of the running server (harper.js version, binary, start-up time)."""
+    with _LOCK:
+        if _SERVER is None or not _SERVER.alive():
+            return {}
+        pid = _SERVER.proc.pid if _SERVER.proc else None
+        return {**_SERVER.info, "pid": pid, "startup_seconds": _SERVER.startup_seconds}
+
+
+def shutdown() -> None:
+    """Stop this process's Node server (it is started again on the next request)."""
+    global _SERVER
+    with _LOCK:
+        if _SERVER is not None:
+            _SERVER.stop()
+            _SERVER = None
+
+
+atexit.register(shutdown)
+
+
+def _check_installed() -> None:
+    node = node_binary()
+    if shutil.which(node) is None:
+        raise HarperUnavailable(f"node not found: {node!r} (set HARPER_NODE)")
+    if not SERVER.is_file():
+        raise HarperUnavailable(f"missing {SERVER}")
+    if not (NODE_DIR / "node_modules" / "harper.js" / "package.json").is_file():
+        raise HarperUnavailable(f"harper.js is not installed: run `npm ci` in {NODE_DIR}")
+
+
+class HarperChecker:
+    """Harper's linter, backed by harper.js in Node.
+
+    Construction only checks that node and the package are there; the Node process
+    starts on the first request (``start()`` starts it now).
+    """
+
+    def __init__(self, dialect: str = "british", *, timeout: float = REQUEST_TIMEOUT) -> None:
+        _check_installed()
+        self.dialect = dialect if dialect in {"british", "american"} else "british"
+        self.timeout = timeout
+
+    def start(self) -> None:
+        self.is_likely_english("This is a warm-up sentence.")
+
+    def lint(self, text: str) -> list[dict[str, Any]]:
+        """Raw findings: dicts with rule, kind, start, end, problem, message, suggestions."""
+        return self._lint("lint", text)
+
+    def lint_all(self, text: str) -> list[dict[str, Any]]:
+        """Findings of every Harper rule, the disabled ones included (for measurement)."""
+        return self._lint("lint_all", text)
+
+    def is_likely_english(self, text: str) -> bool:
+        reply = _call({"op": "likely_english", "text": text}, self.dialect, self.timeout)
+        return bool(reply["likely_english"])
+
+    def _lint(self, op: str, text: str) -> list[dict[str, Any]]:
+        reply = _call({"op": op, "text": text}, self.dialect, self.timeout)
+        out = []
+        for lint in reply["lints"]:
+            sugg = lint.get("suggestions") or []
+            out.append(
+                {
+                    "rule": lint["rule"],
+                    "kind": lint["kind"],
+                    "start": lint["start"],
+                    "end": lint["end"],
+                    "problem": lint["problem"],
+                    "message": lint["message"],
+                    "suggestions": [s["text"] for s in sugg],
+                    "suggestion_kinds": [s["kind"] for s in sugg],
+                }
+            )
+        out.sort(key=lambda d: (d["start"], d["end"], d["rule"]))
+        return out
