@@ -56,7 +56,8 @@ class Engine:
         self._ngrams = ngram_counts()
         self._lm = language_model()
         morph.tags("went")  # load the lexicon now, not on the first essay
-        self.analyze(EssayInput(text="This is a short warm-up text. It has two sentences."))
+        # a misspelt word too: Harper builds its spelling index on the first one it meets
+        self.analyze(EssayInput(text="This is a short warm-up text. It has two sentances."))
 
     # ------------------------------------------------------------------ public API
 
