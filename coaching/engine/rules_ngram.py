@@ -1,5 +1,5 @@
 """Rules that compare the student's word pairs with how often English uses them
-(SymSpell's Google Books pair counts): a preposition or a bare noun that English almost
+(word-pair counts from CMU Sphinx's language model, ngrams.py): a preposition or a bare noun that English almost
 never uses in that spot, next to an alternative it uses all the time."""
 
 from __future__ import annotations
