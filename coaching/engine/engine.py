@@ -16,6 +16,7 @@ from .lm import language_model, lm_features
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
 from .rules import run_rules
+from .rules_lm import lm_notes
 from .scoring import (
     DEFAULT_RUBRIC,
     criterion_levels,
@@ -147,6 +148,7 @@ class Engine:
             for n in run_rules(doc)
             if self._dialect == "british" or not n.rule.startswith("rule:british:")
         )
+        raw.extend(lm_notes(doc, self._lm))
         return merge_notes(raw)
 
     def _scores(
