@@ -452,30 +452,30 @@ def _message(c: Candidate) -> tuple[str, str, str]:
         return "grammar", msg, _case(orig, alt)
     if family == "article":
         if sub.startswith("ins"):
-            return "grammar", f"Put '{alt}' before '{orig}' here.", f"{alt} {orig}"
+            return "grammar", f"A word may be missing: try '{alt} {orig}'.", f"{alt} {orig}"
         if sub.startswith("del"):
-            return "grammar", f"Leave out '{orig.lower()}' here.", ""
+            return "grammar", f"Check whether '{orig.lower()}' is needed here.", ""
         if {orig.lower(), alt} == {"a", "an"}:
             msg = "Use 'an' before a vowel sound and 'a' before other sounds."
         else:
-            msg = f"Use '{alt}' here, not '{orig.lower()}'."
+            msg = f"Check the article: '{alt}' may fit better than '{orig.lower()}'."
         return "grammar", msg, _case(orig, alt)
     if family == "verb":
         old, new = sub.split(">")
         if {old, new} == {"base", "s"}:
-            msg = f"The verb should agree with its subject: '{alt}', not '{orig}'."
+            msg = f"Check that the verb agrees with its subject: maybe '{alt}', not '{orig}'."
         elif new == "ing":
-            msg = f"Use the -ing form here: '{alt}', not '{orig}'."
+            msg = f"Check the verb form: the -ing form '{alt}' may fit better than '{orig}'."
         elif new == "base":
-            msg = f"Use the plain form of the verb here: '{alt}', not '{orig}'."
+            msg = f"Check the verb form: the plain form '{alt}' may fit better than '{orig}'."
         else:
-            msg = f"Use the form '{alt}' here, not '{orig}'."
+            msg = f"Check the verb form: '{alt}' may fit better than '{orig}'."
         return "grammar", msg, _case(orig, alt)
     if family == "noun":
         if sub == "NN>NNS":
-            msg = f"Use the plural '{alt}' here."
+            msg = f"Check the number: maybe the plural '{alt}'."
         else:
-            msg = f"Use '{alt}' here, not '{orig}'."
+            msg = f"Check the number: maybe '{alt}', not '{orig}'."
         return "grammar", msg, _case(orig, alt)
     msg = f"Did you mean '{alt}'? '{orig.lower()}' and '{alt}' are easy to mix up."
     return "word choice", msg, _case(orig, alt)

@@ -178,4 +178,4 @@ def test_messages_are_plain(lm: LanguageModel) -> None:
     (note,) = _notes(lm, "I am interested on music.")
     assert note.message == "English usually says 'interested in', not 'interested on'."
     (note,) = _notes(lm, "He is teacher.")
-    assert note.message == "Put 'a' before 'teacher' here."
+    assert note.message == "A word may be missing: try 'a teacher'."
