@@ -968,6 +968,9 @@ def run_rules(doc: Document, rules: tuple[RuleFn, ...] | None = None) -> list[No
     for sent in doc.sentences:
         for rule in rules:
             notes.extend(rule(sent, doc))
+    from .rules_extra import run_extra_rules
+
+    notes.extend(run_extra_rules(doc))
     return notes
 
 
@@ -2986,7 +2989,7 @@ _THERE_TIME_WORDS = frozenset(
 
 def rule_there_their(sent: Sentence, doc: Document) -> list[Note]:
     """'there child' -> 'their child': 'there' straight before a noun that English pairs
-    with 'their' far more often than with 'there' (SymSpell's pair counts)."""
+    with 'their' far more often than with 'there' (word-pair counts, ngrams.py)."""
     from .ngrams import counts
 
     ng = counts()
