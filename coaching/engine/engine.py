@@ -16,7 +16,7 @@ from .lm import language_model, lm_features
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
 from .rules import run_rules
-from .rules_lm import lm_notes
+from .rules_lm import lm_check
 from .scoring import (
     DEFAULT_RUBRIC,
     criterion_levels,
@@ -84,7 +84,8 @@ class Engine:
         yield "overview", overview
 
         # notes ------------------------------------------------------------------
-        notes = self._notes(doc, harper, advisories)
+        lm_found, lm_suspects = lm_check(doc, self._lm)
+        notes = self._notes(doc, harper, advisories, lm_found)
         note_dicts = [n.as_dict() for n in notes]
         yield "notes", {"annotations": note_dicts}
 
@@ -103,6 +104,10 @@ class Engine:
             {k: round(v, 4) for k, v in suspicion_features(doc, self._ngrams).items()}
         )
         scores["features"].update({k: round(v, 4) for k, v in lm_features(doc, self._lm).items()})
+        # words the language model doubts at a margin too low to show (see rules_lm.py)
+        scores["features"]["lm_suspects_per_100"] = round(
+            lm_suspects * 100 / max(1, overview["words"]), 4
+        )
         flagged = [(n["start"], n["end"]) for n in note_dicts]
         scores["features"]["clean_sentence_share"] = round(
             sum(1 for s in doc.sentences if not any(a < s.end and s.start <= b for a, b in flagged))
@@ -138,7 +143,9 @@ class Engine:
 
     # ------------------------------------------------------------------ internals
 
-    def _notes(self, doc: Document, harper: list[dict], advisories: list[dict]) -> list[Note]:
+    def _notes(
+        self, doc: Document, harper: list[dict], advisories: list[dict], lm_found: list[Note]
+    ) -> list[Note]:
         if any(a["code"] in ("empty", "gibberish", "not_english") for a in advisories):
             return []
         raw: list[Note] = []
@@ -148,7 +155,7 @@ class Engine:
             for n in run_rules(doc)
             if self._dialect == "british" or not n.rule.startswith("rule:british:")
         )
-        raw.extend(lm_notes(doc, self._lm))
+        raw.extend(lm_found)
         return merge_notes(raw)
 
     def _scores(

@@ -10,7 +10,7 @@ import pytest
 
 from coaching.engine.lm import LanguageModel, language_model
 from coaching.engine.notes import Note
-from coaching.engine.rules_lm import THRESHOLDS, lm_notes
+from coaching.engine.rules_lm import SUSPECT_MARGINS, THRESHOLDS, lm_check, lm_notes
 from coaching.engine.text import SentenceSplitter, build_document
 
 _SPLITTER = SentenceSplitter()
@@ -49,7 +49,7 @@ FLAGGED = [
     ("verb:s>ing", "I am looks for a job.", "looks", "looking"),
     ("verb:ing>s", "She never listening to me.", "listening", "listens"),
     ("verb:s>base", "She can swims very well.", "swims", "swim"),
-    ("verb:ed>ing", "We were walked in the park when it started to rain.", "walked", "walking"),
+    ("verb:ed>ing", "I was watched TV when the phone rang.", "watched", "watching"),
     ("noun:NN>NNS", "She has many friend in London.", "friend", "friends"),
     ("noun:NNS>NN", "I need some informations about the course.", "informations", "information"),
     ("conf:especially", "I like it, specially the music.", "specially", "especially"),
@@ -126,6 +126,11 @@ CORRECT = [
     ("conf:as-like", "I work as a teacher."),
     ("conf:know-now", "I know that he will come."),
     ("conf:price-prize", "The price was very high."),
+    # the three words of context cannot see what decides these: left alone on purpose
+    ("prep:on", "On summer evenings we walk by the river."),
+    ("verb:s>base", "Firstly, phones can be valuable tools for learning."),
+    ("noun:NNS>NN", "Firstly, phones can be valuable tools for learning."),
+    ("article:ins-a", "We went on a school trip to the mountains."),
 ]
 
 
@@ -144,12 +149,18 @@ def _span(text: str, word: str) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-def test_every_noted_kind_is_tested() -> None:
-    assert {k for k, *_ in FLAGGED} == set(THRESHOLDS)
-    assert {k for k, _ in CORRECT} == set(THRESHOLDS)
+SHOWN = [f for f in FLAGGED if f[0] in THRESHOLDS]
+COUNTED_ONLY = [f for f in FLAGGED if f[0] not in THRESHOLDS]
 
 
-@pytest.mark.parametrize(("kind", "text", "word", "fix"), FLAGGED, ids=[f[0] for f in FLAGGED])
+def test_every_kind_is_tested() -> None:
+    assert set(THRESHOLDS) <= set(SUSPECT_MARGINS)
+    assert {k for k, *_ in FLAGGED} == set(SUSPECT_MARGINS)
+    assert {k for k, _ in CORRECT} == set(SUSPECT_MARGINS)
+    assert all(THRESHOLDS[k] >= SUSPECT_MARGINS[k] for k in THRESHOLDS)
+
+
+@pytest.mark.parametrize(("kind", "text", "word", "fix"), SHOWN, ids=[f[0] for f in SHOWN])
 def test_flagged(lm: LanguageModel, kind: str, text: str, word: str, fix: str) -> None:
     start, end = _span(text, word)
     if kind.startswith("article:ins"):
@@ -159,6 +170,17 @@ def test_flagged(lm: LanguageModel, kind: str, text: str, word: str, fix: str) -
     note = found[0]
     assert note.category in {"grammar", "word choice"}
     assert note.message and note.priority == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "word", "fix"), COUNTED_ONLY, ids=[f[0] for f in COUNTED_ONLY]
+)
+def test_unsure_kinds_are_counted_not_shown(
+    lm: LanguageModel, kind: str, text: str, word: str, fix: str
+) -> None:
+    notes, suspects = lm_check(build_document(text, _SPLITTER), lm)
+    assert notes == []
+    assert suspects >= 1
 
 
 @pytest.mark.parametrize(("kind", "text"), CORRECT, ids=[c[0] for c in CORRECT])
