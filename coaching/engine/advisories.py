@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .lexicon import STOPWORDS
@@ -62,9 +63,10 @@ def detect(
     *,
     is_known_word: Any = None,
     relevance: float | None,
-    likely_english: bool | None = None,
+    likely_english: bool | Callable[[], bool] | None = None,
 ) -> tuple[list[dict[str, str]], dict[str, float]]:
-    """Return (advisories, measurements)."""
+    """Return (advisories, measurements). ``likely_english`` may be a function: it is
+    called only when the word counts alone cannot tell (it costs a parse)."""
     words = [w.lower() for w in _WORD.findall(text)]
     n = len(text.split())
     out: list[dict[str, str]] = []
@@ -96,7 +98,9 @@ def detect(
             out.append({"code": "not_english", "message": MESSAGES["not_english"]})
         elif unknown_share > 0.4 or vowelless / len(words) > 0.2:
             out.append({"code": "gibberish", "message": MESSAGES["gibberish"]})
-        elif likely_english is False and stop_share < 0.2:
+        elif stop_share < 0.2 and (
+            likely_english() if callable(likely_english) else likely_english
+        ) is False:
             out.append({"code": "not_english", "message": MESSAGES["not_english"]})
     rep = repeated_share(words)
     stats["repeated_share"] = round(rep, 3)

@@ -71,7 +71,10 @@ class Engine:
         overview = analyse_structure(doc, inp.prompt or "", self._spelling.common_words)
         likely_en = None
         if self._harper and len(text.split()) >= 5:
-            likely_en = self._harper.is_likely_english(text)
+            harper_checker = self._harper
+
+            def likely_en() -> bool:
+                return harper_checker.is_likely_english(text)
         advisories, adv_stats = adv.detect(
             text,
             inp.prompt or "",

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .harper_rules import DISABLED_RULES, ENABLED_RULES
+from .harper_rules import DISABLED_RULES, ENABLED_RULES, USED_RULES
 
 NODE_DIR = Path(__file__).resolve().parent / "harper_node"
 SERVER = NODE_DIR / "server.mjs"
@@ -69,6 +69,7 @@ class _Server:
             str(SERVER),
             "--off=" + ",".join(sorted(DISABLED_RULES)),
             "--on=" + ",".join(sorted(ENABLED_RULES)),
+            "--only=" + ",".join(sorted(USED_RULES | ENABLED_RULES)),
             "--dialect=" + self.dialect,
             "--binary=" + os.environ.get("HARPER_BINARY", "binary"),
         ]

@@ -50,6 +50,8 @@ function nameList(value, fallback) {
 
 const OFF = nameList(option('off'), DEFAULT_OFF);
 const ON = nameList(option('on'), DEFAULT_ON);
+// --only=RuleA,RuleB: every other rule is off (for speed); OFF still wins
+const ONLY = option('only') === undefined ? null : nameList(option('only'), []);
 const BINARY = option('binary') ?? 'binary';
 const BINARIES = ['binary', 'slimBinary', 'binaryInlined', 'slimBinaryInlined'];
 if (!BINARIES.includes(BINARY)) {
@@ -90,10 +92,12 @@ function linterFor(dialect, all = false) {
 				if (all) {
 					for (const rule of Object.keys(config)) config[rule] = !BROKEN_RULES.includes(rule);
 				} else {
-					for (const rule of Object.keys(config)) config[rule] = null; // Harper's default
+					for (const rule of Object.keys(config)) {
+						config[rule] = ONLY === null || ONLY.includes(rule) ? null : false; // null: Harper's default
+					}
 					for (const rule of OFF) if (rule in config) config[rule] = false;
 					for (const rule of ON) if (rule in config) config[rule] = !BROKEN_RULES.includes(rule);
-					unknownRules = [...OFF, ...ON].filter((rule) => !(rule in config));
+					unknownRules = [...OFF, ...ON, ...(ONLY ?? [])].filter((rule) => !(rule in config));
 				}
 				await linter.setLintConfig(config);
 				return linter;
