@@ -12,7 +12,7 @@ import pytest
 
 from coaching.engine import Engine, EssayInput, harper_js
 from coaching.engine.harper_js import HarperChecker, HarperUnavailable
-from coaching.engine.harper_rules import DISABLED_RULES
+from coaching.engine.harper_rules import DISABLED_RULES, ENABLED_RULES, USED_RULES
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,38 @@ def test_engine_without_node_still_coaches_and_logs(
     result = engine.analyze(EssayInput(text="I like every thing in the city."))
     # the hand-written rules still run
     assert [a["rule"] for a in result["notes"]["annotations"]] == ["rule:one-word"]
+
+
+def test_only_the_used_rules_run(checker: HarperChecker) -> None:
+    info = harper_js.server_info()
+    assert info["unknown_rules"] == [] or set(info["unknown_rules"]) <= DISABLED_RULES
+    text = (
+        "This is an test. I recieved it. Their is a problem and i think its fine. "
+        "We was happy, and she dont know."
+    )
+    rules = {f["rule"] for f in checker.lint(text)}
+    assert rules
+    assert rules <= USED_RULES | ENABLED_RULES
+    assert not rules & DISABLED_RULES
+
+
+def test_engine_asks_harper_about_the_language_only_when_unsure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = Engine()
+    calls: list[str] = []
+    real = HarperChecker.is_likely_english
+
+    def spy(self: HarperChecker, text: str) -> bool:
+        calls.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(HarperChecker, "is_likely_english", spy)
+    engine.analyze(
+        EssayInput(text="I think that the school day should start later, because we are tired.")
+    )
+    assert calls == []  # plenty of English function words: no need to ask
+    # known words but hardly a function word among them: the counts cannot tell
+    odd = "Apples, oranges, bananas, grapes, pears, melons, cherries, peaches, plums, lemons."
+    engine.analyze(EssayInput(text=odd))
+    assert calls == [odd]
