@@ -22,7 +22,7 @@ from functools import lru_cache
 import lemminflect
 
 from . import morph
-from .lexicon import DETERMINERS, UNCOUNTABLES
+from .lexicon import DETERMINERS, NUMBER_WORDS, UNCOUNTABLES
 from .lm import LanguageModel
 from .notes import Note
 from .text import Document, Sentence
@@ -208,28 +208,8 @@ def _noun_follows(word: str) -> bool:
 
 _SINGULAR_BEFORE = frozenset({"a", "an", "one", "this", "that", "every", "each", "another"})
 _PLURAL_BEFORE = frozenset(
-    {
-        "many",
-        "several",
-        "few",
-        "these",
-        "those",
-        "both",
-        "various",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "hundreds",
-        "thousands",
-        "millions",
-    }
-)
+    {"many", "several", "few", "these", "those", "both", "various", "hundreds", "thousands"}
+) | (NUMBER_WORDS - {"one"})
 _VERB_TAGS = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG")
 _NOT_VERBS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might"})
 _NOT_VERBS |= frozenset({"must", "ought", "need", "dare", "used"})
