@@ -209,7 +209,7 @@ def _noun_follows(word: str) -> bool:
 _SINGULAR_BEFORE = frozenset({"a", "an", "one", "this", "that", "every", "each", "another"})
 _PLURAL_BEFORE = frozenset(
     {"many", "several", "few", "these", "those", "both", "various", "hundreds", "thousands"}
-) | (NUMBER_WORDS - {"one"})
+) | (NUMBER_WORDS - {"a", "one"})
 _VERB_TAGS = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG")
 _NOT_VERBS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might"})
 _NOT_VERBS |= frozenset({"must", "ought", "need", "dare", "used"})

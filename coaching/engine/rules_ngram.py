@@ -1,6 +1,6 @@
-"""Rules that compare the student's word pairs with how often English uses them
-(word-pair counts from CMU Sphinx's language model, ngrams.py): a preposition or a bare noun that English almost
-never uses in that spot, next to an alternative it uses all the time."""
+"""Rules that compare the student's word pairs with how often English uses them (word-pair
+counts from CMU Sphinx's language model, ngrams.py): a preposition or a bare noun that
+English almost never uses in that spot, next to an alternative it uses all the time."""
 
 from __future__ import annotations
 
