@@ -98,9 +98,10 @@ def detect(
             out.append({"code": "not_english", "message": MESSAGES["not_english"]})
         elif unknown_share > 0.4 or vowelless / len(words) > 0.2:
             out.append({"code": "gibberish", "message": MESSAGES["gibberish"]})
-        elif stop_share < 0.2 and (
-            likely_english() if callable(likely_english) else likely_english
-        ) is False:
+        elif (
+            stop_share < 0.2
+            and (likely_english() if callable(likely_english) else likely_english) is False
+        ):
             out.append({"code": "not_english", "message": MESSAGES["not_english"]})
     rep = repeated_share(words)
     stats["repeated_share"] = round(rep, 3)

@@ -75,6 +75,7 @@ class Engine:
 
             def likely_en() -> bool:
                 return harper_checker.is_likely_english(text)
+
         advisories, adv_stats = adv.detect(
             text,
             inp.prompt or "",
