@@ -32,6 +32,11 @@ class LanguageModel:
     def __init__(self, path: str | None = None) -> None:
         self._lm = NGramModel.readfile(path or os.path.join(get_model_path(), _MODEL))
 
+    @property
+    def raw(self) -> NGramModel:
+        """The pocketsphinx model itself (log base 1.0001, most recent history first)."""
+        return self._lm
+
     def logprob(self, word: str, history: Sequence[str] = ()) -> float | None:
         """ln P(word | the last two words of history); None for a word the model lacks.
         Words are lower-case; the sentence start is ``<s>``."""

@@ -91,12 +91,12 @@ def _norm(word: str) -> str:
 
 
 class NgramCounts:
-    """``ngrams.NgramCounts`` with the counts read from the CMU trigram model."""
+    """Word and word-pair counts read from the CMU trigram model (see the module docstring)."""
 
     def __init__(
         self, lm: _Lookup | None = None, spell_counts: Mapping[str, int] | None = None
     ) -> None:
-        self._lm: _Lookup = lm if lm is not None else language_model()._lm
+        self._lm: _Lookup = lm if lm is not None else language_model().raw
         self._spell = spell_counts
         self._start = self._lm.prob(["<s>"])
         self.bi_floor = _MIN_PAIR // 2
