@@ -12,10 +12,11 @@ from typing import Any
 
 from django.conf import settings
 
-from coaching.engine import ENGINE_VERSION
+from coaching.engine import ENGINE_VERSION, EssayInput
 from coaching.engine.calibration import Calibrator
 from coaching.models import Calibration, Criterion, StageResult, TeacherReview
-from essays.models import Assignment
+from coaching.runtime import get_engine, rubric_spec
+from essays.models import Assignment, Revision
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +45,38 @@ def _training_rows(assignment: Assignment) -> tuple[list[dict[str, float]], list
     totals = dict(reviews.values_list("revision_id", "total"))
     features = StageResult.objects.filter(
         stage="scores", analysis__revision_id__in=list(totals)
-    ).values_list("analysis__revision_id", "data")
+    ).values_list("analysis__revision_id", "analysis__engine_version", "data")
     rows, scores = [], []
-    for revision_id, data in features:
-        if data.get("features") and not data.get("passing_blocked"):
+    stale: list[int] = []
+    for revision_id, version, data in features:
+        if version != ENGINE_VERSION:
+            stale.append(revision_id)  # the features mean something else now
+        elif data.get("features") and not data.get("passing_blocked"):
             rows.append(data["features"])
             scores.append(totals[revision_id])
+    for revision_id, scores_stage in _current_scores(assignment, stale):
+        if scores_stage.get("features") and not scores_stage.get("passing_blocked"):
+            rows.append(scores_stage["features"])
+            scores.append(totals[revision_id])
     return rows, scores
+
+
+def _current_scores(assignment: Assignment, revision_ids: list[int]) -> list[tuple[int, dict]]:
+    """The scores stage of this engine version for essays an older engine analysed.
+
+    The student's feedback stays as it was; only the calibration sees the new numbers.
+    """
+    if not revision_ids:
+        return []
+    spec = rubric_spec(assignment.rubric)
+    engine = get_engine()
+    out = []
+    for revision in Revision.objects.filter(pk__in=revision_ids).only("pk", "text"):
+        result = engine.analyze(
+            EssayInput(text=revision.text, prompt=assignment.prompt, rubric=spec)
+        )
+        out.append((revision.pk, result["scores"]))
+    return out
 
 
 def calibration_fit(*, assignment: Assignment) -> Calibration | None:

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from coaching.models import Calibration, TeacherReview
+from coaching.models import Analysis, Calibration, TeacherReview
 from coaching.pipeline import analysis_run
 from coaching.review import calibration_fit
 from coaching.services import review_save
@@ -148,3 +148,26 @@ def test_a_changed_mark_refits_the_model(school, django_capture_on_commit_callba
     assert second is not None
     assert Calibration.objects.count() == 1
     assert second.model["intercept"] != first.model["intercept"]
+
+
+def test_marks_on_essays_an_older_engine_analysed_use_todays_features(
+    school, django_capture_on_commit_callbacks
+):
+    revisions = _marked_class(school, 20, django_capture_on_commit_callbacks)
+    current = calibration_fit(assignment=school.assignment)
+    assert current is not None
+    # pretend half the class was analysed by an engine whose features meant other things
+    old = revisions[:10]
+    Analysis.objects.filter(revision__in=old).update(engine_version="0.0.1")
+    for revision in old:
+        stage = revision.analysis.stages.get(stage="scores")
+        stage.data = {**stage.data, "features": {"notes_per_100": 999.0}}
+        stage.save(update_fields=["data"])
+
+    refit = calibration_fit(assignment=school.assignment)
+    assert refit is not None and refit.essays == 20
+    # the old numbers were not used: the same model as before comes out
+    assert refit.model["coef"] == pytest.approx(current.model["coef"])
+    # and the students' stored feedback was left as it was
+    stage = old[0].analysis.stages.get(stage="scores")
+    assert stage.data["features"] == {"notes_per_100": 999.0}
