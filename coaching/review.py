@@ -95,6 +95,15 @@ def calibration_fit(*, assignment: Assignment) -> Calibration | None:
     return calibration
 
 
+def stale_calibrations() -> list[int]:
+    """Assignments whose calibration was fitted on another engine version's features."""
+    return list(
+        Calibration.objects.exclude(engine_version=ENGINE_VERSION).values_list(
+            "assignment_id", flat=True
+        )
+    )
+
+
 def calibrated_scores(scores: dict[str, Any], calibration: Calibration | None) -> dict[str, Any]:
     """The scores stage with the overall mark from the teacher's calibration, if any.
 

@@ -6,7 +6,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
 from coaching import pipeline
-from coaching.review import calibration_fit
+from coaching.review import calibration_fit, stale_calibrations
 from coaching.runtime import get_engine
 from essays.models import Assignment
 
@@ -27,6 +27,13 @@ def fit_calibration(assignment_id: int) -> None:
 def requeue_lost_analyses() -> None:
     for analysis_id in pipeline.analyses_to_requeue():
         analyse_revision(analysis_id)
+
+
+@db_periodic_task(crontab(minute="*/10"))
+def refit_stale_calibrations() -> None:
+    """After an engine upgrade, refit every assignment whose model knows the old features."""
+    for assignment_id in stale_calibrations():
+        fit_calibration(assignment_id)
 
 
 @on_startup()

@@ -113,3 +113,14 @@ def test_teacher_marks_are_fitted_by_the_consumer(school, consumer, settings):
         teacher.post(reverse("coaching:review_save", args=[revision.pk]), form)
     _wait_for(lambda: Calibration.objects.filter(assignment=school.assignment).exists())
     assert Calibration.objects.get(assignment=school.assignment).essays == len(endings)
+    # after an engine upgrade the periodic task has the consumer refit the model
+    from coaching.engine import ENGINE_VERSION
+    from coaching.tasks import refit_stale_calibrations
+
+    Calibration.objects.update(engine_version="0.0.1")
+    refit_stale_calibrations.call_local()
+    _wait_for(
+        lambda: Calibration.objects.filter(
+            assignment=school.assignment, engine_version=ENGINE_VERSION
+        ).exists()
+    )

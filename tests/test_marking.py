@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from coaching.engine import ENGINE_VERSION
 from coaching.models import Analysis, Calibration, TeacherReview
 from coaching.pipeline import analysis_run
-from coaching.review import calibration_fit
+from coaching.review import calibration_fit, stale_calibrations
 from coaching.services import review_save
 from essays.services import essay_for, revision_submit
 from tests.conftest import client_for
@@ -171,3 +172,17 @@ def test_marks_on_essays_an_older_engine_analysed_use_todays_features(
     # and the students' stored feedback was left as it was
     stage = old[0].analysis.stages.get(stage="scores")
     assert stage.data["features"] == {"notes_per_100": 999.0}
+
+
+def test_calibrations_from_an_older_engine_are_found_for_a_refit(
+    school, django_capture_on_commit_callbacks
+):
+    _marked_class(school, 20, django_capture_on_commit_callbacks)
+    calibration = calibration_fit(assignment=school.assignment)
+    assert calibration is not None
+    assert stale_calibrations() == []
+    Calibration.objects.update(engine_version="0.0.1")
+    assert stale_calibrations() == [school.assignment.pk]
+    refit = calibration_fit(assignment=school.assignment)
+    assert refit is not None and refit.engine_version == ENGINE_VERSION
+    assert stale_calibrations() == []
