@@ -960,17 +960,18 @@ RULES: tuple[RuleFn, ...] = (
 
 
 def run_rules(doc: Document, rules: tuple[RuleFn, ...] | None = None) -> list[Note]:
+    """Every hand-written rule's notes, or only those of ``rules`` when given."""
+    notes: list[Note] = []
     if rules is None:
+        # imported here: both modules build on this one's helpers
+        from .rules_extra import run_extra_rules
         from .rules_ngram import NGRAM_RULES
 
         rules = (*RULES, *NGRAM_RULES)
-    notes: list[Note] = []
+        notes.extend(run_extra_rules(doc))
     for sent in doc.sentences:
         for rule in rules:
             notes.extend(rule(sent, doc))
-    from .rules_extra import run_extra_rules
-
-    notes.extend(run_extra_rules(doc))
     return notes
 
 
