@@ -21,17 +21,35 @@ class Rubric(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
+    is_starter = models.BooleanField(
+        default=False, help_text="one of ours, for teachers to copy; never edited in place"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return self.name
 
 
 class Criterion(models.Model):
+    class Measures(models.TextChoices):
+        """What the engine measures for a criterion (coaching/engine/scoring.DIMENSIONS)."""
+
+        AUTO = "", _("Decide from the criterion's name")
+        FOCUS = "focus", _("Thesis and focus on the question")
+        ORGANISATION = "organisation", _("Organisation and paragraphs")
+        DEVELOPMENT = "development", _("Evidence and development")
+        LANGUAGE = "language", _("Language and style")
+        CONVENTIONS = "conventions", _("Spelling, grammar and punctuation")
+        OVERALL = "overall", _("The essay as a whole")
+
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=1)
+    measures = models.CharField(
+        _("what the engine measures"), max_length=16, choices=Measures.choices, blank=True
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -125,6 +143,17 @@ class TeacherReview(models.Model):
     released_at = models.DateTimeField(
         null=True, blank=True, help_text="when the student was allowed to see the feedback"
     )
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    returned_at = models.DateTimeField(
+        null=True, blank=True, help_text="when the teacher asked for a revision"
+    )
+    return_note = models.TextField(_("what to fix"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -148,3 +177,106 @@ class Calibration(models.Model):
 
     def __str__(self) -> str:
         return f"calibration of assignment {self.assignment_id} on {self.essays} essays"
+
+
+class ReviewEvent(models.Model):
+    """Audit trail of a teacher's marking: who set, changed, released or returned what, when."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", _("Saved")
+        RELEASED = "released", _("Released")
+        UNRELEASED = "unreleased", _("Withdrawn")
+        RETURNED = "returned", _("Returned for revision")
+
+    revision = models.ForeignKey(
+        "essays.Revision", on_delete=models.CASCADE, related_name="review_events"
+    )
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=16, choices=Action.choices)
+    points = models.JSONField(default=dict)
+    total = models.FloatField(null=True, blank=True)
+    max_total = models.FloatField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["revision", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} revision {self.revision_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class NoteDecision(models.Model):
+    """A teacher's decision on one of the machine's notes on a revision.
+
+    `note_key` identifies the note within the revision's notes stage (stable across page
+    loads); `kind` is the note's rule/kind id, which the per-kind statistics count.
+    """
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
+        EDITED = "edited", _("Edited")
+
+    revision = models.ForeignKey(
+        "essays.Revision", on_delete=models.CASCADE, related_name="note_decisions"
+    )
+    note_key = models.CharField(max_length=64)
+    kind = models.CharField(max_length=80, db_index=True)
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    message = models.TextField(blank=True, help_text="the teacher's wording, when edited")
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "note_key"], name="one_decision_per_note")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision} {self.kind} on revision {self.revision_id}"
+
+
+class TeacherComment(models.Model):
+    """A teacher's own comment, anchored to a passage (start/end) or to a paragraph."""
+
+    revision = models.ForeignKey(
+        "essays.Revision", on_delete=models.CASCADE, related_name="teacher_comments"
+    )
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    paragraph = models.PositiveIntegerField(null=True, blank=True)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["revision", "start", "paragraph", "pk"]
+
+    def __str__(self) -> str:
+        return f"comment on revision {self.revision_id}"
+
+
+class CommentBankEntry(models.Model):
+    """A teacher's saved comment, to search and reuse."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_bank"
+    )
+    text = models.TextField(_("comment"))
+    uses = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uses", "-created_at"]
+        verbose_name_plural = _("comment bank entries")
+
+    def __str__(self) -> str:
+        return self.text[:60]

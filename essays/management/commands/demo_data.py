@@ -64,8 +64,13 @@ class Command(BaseCommand):
                 user.display_name = name
                 user.save(update_fields=["display_name"])
             users[key] = user
+        teacher = users["teacher"]
+        if teacher.role != User.Role.TEACHER:
+            teacher.role = User.Role.TEACHER
+            teacher.save(update_fields=["role"])
         classroom, _ = Classroom.objects.get_or_create(
-            join_code=DEMO_JOIN_CODE, defaults={"name": "English 10 — Period 2"}
+            join_code=DEMO_JOIN_CODE,
+            defaults={"name": "English 10 — Period 2", "created_by": teacher},
         )
         Membership.objects.get_or_create(
             classroom=classroom, user=users["teacher"], defaults={"role": "teacher"}
