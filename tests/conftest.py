@@ -26,24 +26,59 @@ class School:
     teacher: User
     other_teacher: User
     outsider: User
+    co_teacher: User
+    admin: User
+
+    def personas(self) -> dict[str, User | None]:
+        """Everyone a teacher page must be tested as (None: not signed in)."""
+        return {
+            "anonymous": None,
+            "student": self.student,
+            "classmate": self.classmate,
+            "teacher": self.teacher,
+            "co_teacher": self.co_teacher,
+            "other_teacher": self.other_teacher,
+            "outsider": self.outsider,
+        }
 
 
 @pytest.fixture
 def school(db) -> School:
     classroom = ClassroomFactory(name="English 9")
-    student = UserFactory(email="student@school.test")
-    classmate = UserFactory(email="classmate@school.test")
-    teacher = UserFactory(email="teacher@school.test")
-    other_teacher = UserFactory(email="other-teacher@school.test")
-    outsider = UserFactory(email="outsider@school.test")
+    student = UserFactory(email="student@school.test", display_name="Sam Student")
+    classmate = UserFactory(email="classmate@school.test", display_name="Casey Classmate")
+    teacher = UserFactory(
+        email="teacher@school.test", display_name="Ms Teacher", role=User.Role.TEACHER
+    )
+    co_teacher = UserFactory(
+        email="co-teacher@school.test", display_name="Mr Coteacher", role=User.Role.TEACHER
+    )
+    other_teacher = UserFactory(
+        email="other-teacher@school.test", display_name="Dr Other", role=User.Role.TEACHER
+    )
+    outsider = UserFactory(email="outsider@school.test", display_name="Olly Outsider")
+    admin = User.objects.create_superuser(email="admin@school.test", password=PASSWORD)
+    classroom.created_by = teacher
+    classroom.save(update_fields=["created_by"])
     MembershipFactory(classroom=classroom, user=student)
     MembershipFactory(classroom=classroom, user=classmate)
     MembershipFactory(classroom=classroom, user=teacher, role=Membership.Role.TEACHER)
+    MembershipFactory(classroom=classroom, user=co_teacher, role=Membership.Role.TEACHER)
     other_class = ClassroomFactory(name="History 11")
     MembershipFactory(classroom=other_class, user=other_teacher, role=Membership.Role.TEACHER)
     MembershipFactory(classroom=other_class, user=outsider)
     assignment = AssignmentFactory(classroom=classroom, title="Uniforms")
-    return School(classroom, assignment, student, classmate, teacher, other_teacher, outsider)
+    return School(
+        classroom,
+        assignment,
+        student,
+        classmate,
+        teacher,
+        other_teacher,
+        outsider,
+        co_teacher,
+        admin,
+    )
 
 
 def client_for(user: User) -> Client:
