@@ -57,7 +57,7 @@ def school(db) -> School:
         email="other-teacher@school.test", display_name="Dr Other", role=User.Role.TEACHER
     )
     outsider = UserFactory(email="outsider@school.test", display_name="Olly Outsider")
-    admin = User.objects.create_superuser(email="admin@school.test", password=PASSWORD)
+    admin = User.objects.create_superuser(email="site-admin@school.test", password=PASSWORD)
     classroom.created_by = teacher
     classroom.save(update_fields=["created_by"])
     MembershipFactory(classroom=classroom, user=student)
