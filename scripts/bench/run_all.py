@@ -16,6 +16,7 @@ SCRIPTS = [
     ("Feedback page weight (issue 2)", ["page_weight.py"]),
     ("Query counts, 1 vs 50 revisions (issue 2)", ["queries.py"]),
     ("Coaching engine: detection, scoring, speed (issue 3)", ["engine_bench.py"]),
+    ("Planted errors: recall per kind, note precision (issue 7)", ["planted_errors.py"]),
 ]
 
 

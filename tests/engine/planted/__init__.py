@@ -1,0 +1,78 @@
+"""Learner-style essays with planted errors, written for EssayCoach's own tests.
+
+Each essay is marked up inline: ``[wrong->right|kind]`` puts ``wrong`` in the text and
+records a planted error over it, with ``right`` as the correction and ``kind`` one of
+``KINDS``. Nothing here comes from a corpus. ``dev.py`` is the half the rules were tuned
+on; ``held_out.py`` was written at the same time and not looked at while tuning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = (
+    "agreement",  # subject-verb agreement
+    "verb_form",  # tense and verb form
+    "splice",  # comma splices and run-on sentences
+    "confusable",  # then/than, its/it's, your/you're, there/their, affect/effect, ...
+    "word_form",  # adjective / noun / adverb / participle form
+    "word_choice",  # the wrong word for the meaning (make/do, say/tell, learn/teach, ...)
+    "article",  # missing, extra or wrong a/an/the
+    "preposition",  # wrong, missing or extra preposition
+)
+
+_MARK = re.compile(r"\[([^\[\]|]*?)->([^\[\]|]*?)\|([a-z_]+)\]")
+
+
+@dataclass(frozen=True)
+class Planted:
+    start: int
+    end: int
+    kind: str
+    wrong: str
+    correction: str
+
+
+@dataclass(frozen=True)
+class PlantedEssay:
+    name: str
+    text: str
+    errors: tuple[Planted, ...]
+
+
+def parse(name: str, marked: str) -> PlantedEssay:
+    """Turn a marked-up essay into its plain text and the planted errors' spans."""
+    out: list[str] = []
+    errors: list[Planted] = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(marked):
+        before = marked[pos : m.start()]
+        out.append(before)
+        length += len(before)
+        wrong, right, kind = m.group(1), m.group(2), m.group(3)
+        if kind not in KINDS:
+            raise ValueError(f"{name}: unknown kind {kind!r}")
+        if not wrong.strip():
+            raise ValueError(f"{name}: a planted error needs text to mark ({m.group()!r})")
+        errors.append(Planted(length, length + len(wrong), kind, wrong, right))
+        out.append(wrong)
+        length += len(wrong)
+        pos = m.end()
+    out.append(marked[pos:])
+    text = "".join(out)
+    if "[" in text or "->" in text:
+        raise ValueError(f"{name}: unparsed markup left in the text")
+    return PlantedEssay(name, text, tuple(errors))
+
+
+def load(half: str) -> list[PlantedEssay]:
+    """The essays of one half: "dev" or "held_out"."""
+    if half == "dev":
+        from .dev import ESSAYS
+    elif half == "held_out":
+        from .held_out import ESSAYS
+    else:
+        raise ValueError(half)
+    return [parse(name, marked) for name, marked in ESSAYS.items()]
