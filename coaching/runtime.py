@@ -28,6 +28,7 @@ def rubric_spec(rubric: Rubric) -> RubricSpec:
                 name=criterion.name,
                 description=criterion.description,
                 weight=float(criterion.weight),
+                measures=criterion.measures,
                 levels=tuple(
                     LevelSpec(label=level.label, points=level.points, descriptor=level.descriptor)
                     for level in criterion.levels.all()

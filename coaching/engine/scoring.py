@@ -100,6 +100,10 @@ _DIM_KEYWORDS = (
 
 
 def dimension_for(criterion: CriterionSpec) -> str:
+    """What the engine measures for a criterion: the teacher's choice when it names one,
+    otherwise guessed from the criterion's name, then its description."""
+    if criterion.measures in DIMENSIONS or criterion.measures == "overall":
+        return criterion.measures
     text = (criterion.name + " " + criterion.description).lower()
     name = criterion.name.lower()
     for dim, keys in _DIM_KEYWORDS:

@@ -31,6 +31,9 @@ class CriterionSpec:
     description: str = ""
     weight: float = 1.0
     levels: tuple[LevelSpec, ...] = ()
+    # what the engine measures for it: one of scoring.DIMENSIONS or "overall"; blank means
+    # decide from the name and description
+    measures: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ def rubric_from_dict(data: dict) -> RubricSpec:
                 description=str(c.get("description", "")),
                 weight=float(c.get("weight", 1.0)),
                 levels=levels,
+                measures=str(c.get("measures", "")),
             )
         )
     if not criteria:
@@ -78,6 +82,7 @@ def rubric_to_dict(rubric: RubricSpec) -> dict:
                 "name": c.name,
                 "description": c.description,
                 "weight": c.weight,
+                "measures": c.measures,
                 "levels": [
                     {"label": lv.label, "points": lv.points, "descriptor": lv.descriptor}
                     for lv in c.levels

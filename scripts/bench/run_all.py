@@ -17,6 +17,7 @@ SCRIPTS = [
     ("Query counts, 1 vs 50 revisions (issue 2)", ["queries.py"]),
     ("Coaching engine: detection, scoring, speed (issue 3)", ["engine_bench.py"]),
     ("Planted errors: recall per kind, note precision (issue 7)", ["planted_errors.py"]),
+    ("Coaching engine: ranking our own essays without calibration (issue 7)", ["ranking.py"]),
 ]
 
 
