@@ -177,7 +177,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "signup": env_str("RATE_LIMIT_SIGNUP", "20/m/ip"),
 }
-LOGIN_REDIRECT_URL = "essays:assignment_list"
+LOGIN_REDIRECT_URL = "essays:home"  # which redirects by role: teacher or student
 LOGIN_URL = "account_login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -69,7 +70,10 @@ def log_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name="Your assignments")).to_be_visible()
+    # Students land on their assignments, teachers on their dashboard.
+    expect(
+        page.get_by_role("heading", name=re.compile("^Your (assignments|teaching)$"))
+    ).to_be_visible()
 
 
 def join_demo_class(page: Page) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.db.models import Count, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from essays.models import Assignment, Classroom, Essay, Membership, Revision, User
+from essays.models import Assignment, ClassInvite, Classroom, Essay, Membership, Revision, User
 
 
 def classrooms_for(user: User) -> QuerySet[Classroom]:
@@ -181,3 +185,183 @@ def scores_wait_for_release(user: User, essay: Essay) -> bool:
     return (
         essay.student_id == user.pk and essay.assignment.release == Assignment.Release.AFTER_REVIEW
     )
+
+
+# --- The teacher's side ----------------------------------------------------------------
+
+
+def classrooms_taught_by(user: User, *, archived: bool | None = False) -> QuerySet[Classroom]:
+    """The classes this user teaches (as owner or co-teacher), with their student counts.
+
+    archived=False: active classes only; True: archived only; None: both.
+    """
+    classes = Classroom.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.TEACHER
+    )
+    if archived is not None:
+        classes = classes.filter(archived_at__isnull=not archived)
+    students = (
+        Membership.objects.filter(classroom=OuterRef("pk"), role=Membership.Role.STUDENT)
+        .order_by()
+        .values("classroom")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return classes.annotate(student_count=Coalesce(Subquery(students), 0)).order_by("name", "pk")
+
+
+def classroom_for_teacher(user: User, pk: int) -> Classroom:
+    """The class (archived or not), if the user teaches it; 404 for everyone else."""
+    if not user.is_authenticated:
+        raise Http404
+    classroom = (
+        Classroom.objects.select_related("created_by")
+        .filter(pk=pk, memberships__user=user, memberships__role=Membership.Role.TEACHER)
+        .first()
+    )
+    if classroom is None:
+        raise Http404
+    return classroom
+
+
+def roster_of(classroom: Classroom) -> QuerySet[Membership]:
+    """The class's students by name, each with how many essays they have submitted here."""
+    submitted = (
+        Essay.objects.filter(
+            student=OuterRef("user_id"),
+            assignment__classroom=classroom,
+            revisions__isnull=False,
+        )
+        .order_by()
+        .values("student")
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return (
+        Membership.objects.filter(classroom=classroom, role=Membership.Role.STUDENT)
+        .select_related("user")
+        .annotate(essays_submitted=Coalesce(Subquery(submitted), 0))
+        .order_by(Lower("user__display_name"), "user__email")
+    )
+
+
+def teachers_of(classroom: Classroom) -> QuerySet[Membership]:
+    """The class's teachers, the owner first."""
+    return (
+        Membership.objects.filter(classroom=classroom, role=Membership.Role.TEACHER)
+        .select_related("user")
+        .order_by("joined_at", "pk")
+    )
+
+
+def pending_invites(classroom: Classroom) -> QuerySet[ClassInvite]:
+    return classroom.invites.filter(accepted_at__isnull=True).order_by("email")
+
+
+def invite_by_token(token: str) -> ClassInvite:
+    invite = (
+        ClassInvite.objects.select_related("classroom", "invited_by").filter(token=token).first()
+    )
+    if invite is None:
+        raise Http404
+    return invite
+
+
+@dataclass(frozen=True)
+class MarkingRow:
+    assignment: Assignment
+    waiting: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    classes: list[Classroom]
+    archived: list[Classroom]
+    to_mark: list[MarkingRow]
+    due_soon: Sequence[Assignment]
+
+
+DUE_SOON_DAYS = 14
+
+
+def essays_to_mark(assignments: QuerySet[Assignment]) -> QuerySet[Essay]:
+    """Submitted essays whose latest revision has no released (or returned) review yet."""
+    latest = Revision.objects.filter(essay=OuterRef("pk")).order_by("-number")
+    return (
+        Essay.objects.filter(assignment__in=assignments)
+        .filter(Exists(Revision.objects.filter(essay=OuterRef("pk"))))
+        .annotate(
+            latest_released=Subquery(latest.values("review__released_at")[:1]),
+            latest_returned=Subquery(latest.values("review__returned_at")[:1]),
+        )
+        .filter(latest_released__isnull=True, latest_returned__isnull=True)
+    )
+
+
+def teacher_dashboard(user: User) -> Dashboard:
+    """Everything the teacher's home page shows, in four queries whatever the numbers."""
+    classes = list(classrooms_taught_by(user, archived=None))
+    active = [c for c in classes if c.archived_at is None]
+    assignments = Assignment.objects.filter(classroom__in=[c.pk for c in active]).exclude(
+        status=Assignment.Status.ARCHIVED
+    )
+    waiting: dict[int, int] = {}
+    for assignment_id in essays_to_mark(assignments).values_list("assignment_id", flat=True):
+        waiting[assignment_id] = waiting.get(assignment_id, 0) + 1
+    now = timezone.now()
+    submitted = (
+        Essay.objects.filter(assignment=OuterRef("pk"), revisions__isnull=False)
+        .order_by()
+        .values("assignment")
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    students = (
+        Membership.objects.filter(classroom=OuterRef("classroom_id"), role=Membership.Role.STUDENT)
+        .order_by()
+        .values("classroom")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    relevant = (
+        assignments.filter(
+            Q(pk__in=list(waiting))
+            | Q(due_at__range=(now - timedelta(days=1), now + timedelta(days=DUE_SOON_DAYS)))
+        )
+        .select_related("classroom")
+        .annotate(
+            submitted_count=Coalesce(Subquery(submitted), 0),
+            student_count=Coalesce(Subquery(students), 0),
+        )
+        .order_by("due_at", "pk")
+    )
+    by_id = {a.pk: a for a in relevant}
+    to_mark = [
+        MarkingRow(assignment=by_id[pk], waiting=n) for pk, n in waiting.items() if pk in by_id
+    ]
+    to_mark.sort(key=lambda row: (-row.waiting, row.assignment.title.lower()))
+    due_soon = [
+        a
+        for a in relevant
+        if a.due_at is not None
+        and now - timedelta(days=1) <= a.due_at <= now + timedelta(days=DUE_SOON_DAYS)
+        and a.status == Assignment.Status.PUBLISHED
+    ]
+    return Dashboard(
+        classes=active,
+        archived=[c for c in classes if c.archived_at is not None],
+        to_mark=to_mark,
+        due_soon=due_soon,
+    )
+
+
+def student_of(classroom: Classroom, user_pk: int) -> Membership:
+    """A student's membership of this class; 404 if they are not a student in it."""
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(classroom=classroom, user_id=user_pk, role=Membership.Role.STUDENT)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership

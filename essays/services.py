@@ -10,7 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.services import analysis_queue
-from essays.models import Assignment, Classroom, Essay, Membership, Revision, User, text_hash
+from essays.models import (
+    Assignment,
+    Classroom,
+    Essay,
+    Membership,
+    Revision,
+    User,
+    new_join_code,
+    text_hash,
+)
 from essays.text import count_words
 from essays.textfiles import extract_text
 
@@ -42,6 +51,12 @@ def classroom_join(*, user: User, code: str) -> Membership:
             _("No class has the join code “%(code)s”. Check it with your teacher.")
             % {"code": code.strip()},
             code="unknown_code",
+        )
+    if classroom.archived_at is not None:
+        raise ValidationError(
+            _("%(name)s is archived and takes no new students. Ask your teacher.")
+            % {"name": classroom.name},
+            code="archived",
         )
     membership, _created = Membership.objects.get_or_create(
         classroom=classroom, user=user, defaults={"role": Membership.Role.STUDENT}
@@ -103,3 +118,53 @@ def revision_submit(*, essay: Essay, text: str) -> Revision:
         draft_save(essay=locked, text=text)
         analysis_queue(revision=revision)
     return revision
+
+
+# --- The teacher's side: classes, people, invitations ----------------------------------
+
+
+def classroom_create(*, teacher: User, name: str, description: str = "") -> Classroom:
+    """A new class owned by `teacher`, who is also its first teacher member."""
+    with transaction.atomic():
+        classroom = Classroom.objects.create(
+            name=name.strip(), description=description.strip(), created_by=teacher
+        )
+        Membership.objects.create(classroom=classroom, user=teacher, role=Membership.Role.TEACHER)
+    return classroom
+
+
+def classroom_update(*, classroom: Classroom, name: str, description: str) -> Classroom:
+    classroom.name = name.strip()
+    classroom.description = description.strip()
+    classroom.save(update_fields=["name", "description"])
+    return classroom
+
+
+def classroom_archive(*, classroom: Classroom, archived: bool = True) -> Classroom:
+    """Archive (or bring back) a class: nothing is deleted, students can no longer join."""
+    if archived and classroom.archived_at is None:
+        classroom.archived_at = timezone.now()
+    elif not archived:
+        classroom.archived_at = None
+    classroom.save(update_fields=["archived_at"])
+    return classroom
+
+
+def classroom_rotate_code(*, classroom: Classroom) -> str:
+    """A fresh join code; the old one stops working at once."""
+    for _attempt in range(10):
+        code = new_join_code()
+        if not Classroom.objects.filter(join_code=code).exists():
+            break
+    classroom.join_code = code
+    classroom.save(update_fields=["join_code"])
+    return code
+
+
+def student_remove(*, classroom: Classroom, student: User) -> bool:
+    """Take a student out of a class. Their essays, revisions and feedback are kept (a
+    teacher of the class still sees them); the student no longer sees the class's work."""
+    deleted, _rows = Membership.objects.filter(
+        classroom=classroom, user=student, role=Membership.Role.STUDENT
+    ).delete()
+    return deleted > 0

@@ -34,7 +34,10 @@ from essays.text import count_words
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Signed in: a teacher's dashboard or a student's assignments; else the welcome page."""
     if request.user.is_authenticated:
+        if request.user.is_teacher:
+            return redirect("essays:teach_dashboard")
         return redirect("essays:assignment_list")
     return render(request, "essays/home.html")
 

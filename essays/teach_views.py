@@ -1,0 +1,183 @@
+"""The teacher's pages: dashboard, classes, roster, co-teachers and invitations.
+
+Every view finds its class through `classroom_for_teacher` (404 to anyone who does not
+teach it) before anything renders; writes go through essays.services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from config.http import AuthedRequest
+from essays.forms import ClassroomForm
+from essays.models import Classroom, Essay
+from essays.selectors import (
+    classroom_for_teacher,
+    roster_of,
+    student_of,
+    teacher_dashboard,
+    teachers_of,
+)
+from essays.services import (
+    classroom_archive,
+    classroom_create,
+    classroom_rotate_code,
+    classroom_update,
+)
+from essays.services import student_remove as student_remove_service
+
+View = Callable[..., HttpResponse]
+
+
+def teacher_required(view: View) -> View:
+    """Signed in (else the login page) and a teacher account (else 404)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: AuthedRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_teacher:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@teacher_required
+@require_GET
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    return render(
+        request, "essays/teach/dashboard.html", {"dashboard": teacher_dashboard(request.user)}
+    )
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def class_create(request: AuthedRequest) -> HttpResponse:
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        classroom = classroom_create(
+            teacher=request.user,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+        )
+        messages.success(
+            request,
+            _("%(name)s is ready. Give your students its join code: %(code)s.")
+            % {"name": classroom.name, "code": classroom.join_code},
+        )
+        return redirect("essays:teach_class_detail", pk=classroom.pk)
+    return render(
+        request,
+        "essays/teach/class_form.html",
+        {"form": form, "classroom": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def _class_context(request: AuthedRequest, classroom: Classroom) -> dict[str, Any]:
+    return {
+        "classroom": classroom,
+        "roster": roster_of(classroom),
+        "teachers": teachers_of(classroom),
+        "assignments": classroom.assignments.order_by("due_at", "pk"),
+    }
+
+
+@teacher_required
+@require_GET
+def class_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    classroom = classroom_for_teacher(request.user, pk)
+    return render(request, "essays/teach/class_detail.html", _class_context(request, classroom))
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def class_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    classroom = classroom_for_teacher(request.user, pk)
+    form = ClassroomForm(request.POST or None, instance=classroom)
+    if request.method == "POST" and form.is_valid():
+        classroom_update(
+            classroom=classroom,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+        )
+        messages.success(request, _("Class saved."))
+        return redirect("essays:teach_class_detail", pk=classroom.pk)
+    return render(
+        request,
+        "essays/teach/class_form.html",
+        {"form": form, "classroom": classroom},
+        status=400 if form.errors else 200,
+    )
+
+
+@teacher_required
+@require_POST
+def class_archive(request: AuthedRequest, pk: int) -> HttpResponse:
+    """POST archive=1 archives the class, archive=0 brings it back."""
+    classroom = classroom_for_teacher(request.user, pk)
+    archived = request.POST.get("archive", "1") != "0"
+    classroom_archive(classroom=classroom, archived=archived)
+    if archived:
+        messages.success(
+            request,
+            _("%(name)s is archived: its essays are kept and no one new can join.")
+            % {"name": classroom.name},
+        )
+    else:
+        messages.success(request, _("%(name)s is active again.") % {"name": classroom.name})
+    return redirect("essays:teach_class_detail", pk=classroom.pk)
+
+
+@teacher_required
+@require_POST
+def class_rotate_code(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A new join code; htmx swaps the code panel, a plain form post reloads the page."""
+    classroom = classroom_for_teacher(request.user, pk)
+    classroom_rotate_code(classroom=classroom)
+    if request.htmx:
+        return render(
+            request, "essays/teach/_join_code.html", {"classroom": classroom, "rotated": True}
+        )
+    messages.success(
+        request,
+        _("New join code: %(code)s. The old code no longer works.") % {"code": classroom.join_code},
+    )
+    return redirect("essays:teach_class_detail", pk=classroom.pk)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def student_remove(request: AuthedRequest, pk: int, user_pk: int) -> HttpResponse:
+    """GET asks to confirm; POST removes the student (their essays are kept)."""
+    classroom = classroom_for_teacher(request.user, pk)
+    membership = student_of(classroom, user_pk)
+    if request.method == "POST":
+        student_remove_service(classroom=classroom, student=membership.user)
+        messages.success(
+            request,
+            _("%(name)s is no longer in %(class)s. Their essays are kept.")
+            % {"name": membership.user.name, "class": classroom.name},
+        )
+        return redirect("essays:teach_class_detail", pk=classroom.pk)
+    submitted = (
+        Essay.objects.filter(
+            student=membership.user, assignment__classroom=classroom, revisions__isnull=False
+        )
+        .distinct()
+        .count()
+    )
+    return render(
+        request,
+        "essays/teach/student_remove.html",
+        {"classroom": classroom, "membership": membership, "submitted": submitted},
+    )
