@@ -6,8 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# A laptop default for `make run` only; production sets DJANGO_SECRET_KEY itself.
-RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+# `make run` serves as production does (debug off, hashed and compressed static files,
+# a secret key made once in var/); `make run DJANGO_DEBUG=1` for Django's debug pages.
+DJANGO_DEBUG ?= 0
+RUN_ENV := DJANGO_DEBUG=$(DJANGO_DEBUG)
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-secret} DJANGO_DEBUG=0
 
 .PHONY: run test lint typecheck unit e2e bench setup css static chromium clean

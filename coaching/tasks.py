@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
-from coaching import pipeline
+from coaching import heartbeat, pipeline
 from coaching.review import calibration_fit, stale_calibrations
 from coaching.runtime import get_engine
 from essays.models import Assignment
@@ -34,6 +35,18 @@ def refit_stale_calibrations() -> None:
     """After an engine upgrade, refit every assignment whose model knows the old features."""
     for assignment_id in stale_calibrations():
         fit_calibration(assignment_id)
+
+
+@db_periodic_task(crontab(minute="*"))
+def worker_heartbeat() -> None:
+    heartbeat.beat()
+
+
+@on_startup()
+def beat_on_startup() -> None:
+    heartbeat.beat()
+    if settings.WORKER_HEALTH_PORT:
+        heartbeat.serve_worker_health(settings.WORKER_HEALTH_PORT)
 
 
 @on_startup()

@@ -65,3 +65,42 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def strong_secret(value: str) -> bool:
+    """Django's own test for a usable key (check --deploy): long and varied."""
+    return (
+        len(value) >= 50
+        and len(set(value)) >= 5
+        and not value.startswith("django-insecure-")
+        and value not in {"tests-only-secret", "build-only"}
+    )
+
+
+def local_secret_key(path: Path) -> str:
+    """The installation's key, generated once and kept (mode 0600) in the data folder."""
+    import secrets
+
+    try:
+        key = path.read_text().strip()
+        found = True
+    except FileNotFoundError:
+        key, found = "", False
+    if strong_secret(key):
+        return key
+    key = secrets.token_urlsafe(64)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key + "\n")
+    try:
+        if found:  # a weak or empty key left by hand: replace it
+            os.replace(tmp, path)
+        else:
+            # link() fails if another process got there first: then both use its key
+            os.link(tmp, path)
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text().strip()

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config.views import healthz
+from config.views import healthz, readyz
 
 urlpatterns = [
-    path("healthz/", healthz, name="healthz"),
+    path("healthz/", healthz, name="healthz"),  # answered by HealthCheckMiddleware
+    path("readyz/", readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("essays.urls")),

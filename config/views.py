@@ -1,15 +1,28 @@
+"""Health endpoints for load balancers and orchestrators.
+
+Both are answered by `config.middleware.HealthCheckMiddleware` before host validation
+and the HTTPS redirect, so a platform's checker reaching the machine by its private
+address over plain HTTP gets an answer (fly.toml, Dockerfile HEALTHCHECK).
+"""
+
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
 
-@never_cache
-@require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers: 200 when the database (and Redis, if configured) answer."""
-    checks: dict[str, bool] = {}
+    """Alive: the process answers. Nothing else is asked, so a slow database never
+    gets a healthy web process restarted."""
+    return JsonResponse({"alive": True})
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Ready for traffic: the database and Redis answer and a worker was seen recently."""
+    from coaching.heartbeat import worker_age
+
+    checks: dict[str, object] = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -20,4 +33,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         from coaching.notify import ping
 
         checks["redis"] = ping()
-    return JsonResponse(checks, status=200 if all(checks.values()) else 503)
+    age = worker_age()
+    checks["worker"] = age is not None and age <= settings.WORKER_HEARTBEAT_MAX_AGE
+    checks["worker_seen_seconds_ago"] = None if age is None else round(age)
+    ok = all(v for k, v in checks.items() if k != "worker_seen_seconds_ago")
+    return JsonResponse(checks, status=200 if ok else 503)

@@ -24,6 +24,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def consumer():
+    import coaching.tasks  # noqa: F401  (run_huey imports every tasks module before starting)
+
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     HUEY.flush()
     worker = HUEY.create_consumer(
@@ -124,3 +126,17 @@ def test_teacher_marks_are_fitted_by_the_consumer(school, consumer, settings):
             assignment=school.assignment, engine_version=ENGINE_VERSION
         ).exists()
     )
+
+
+@pytest.fixture
+def stale_heartbeat():
+    from coaching import heartbeat
+
+    heartbeat.beat(now=time.time() - 3600)
+
+
+def test_a_starting_consumer_makes_the_service_ready(school, stale_heartbeat, consumer):
+    from django.test import Client
+
+    _wait_for(lambda: Client().get("/readyz/").status_code == 200, timeout=20)
+    assert Client().get("/readyz/").json()["worker"] is True

@@ -29,22 +29,6 @@ def test_env_helpers_reject_bad_values(monkeypatch, tmp_path):
         env_str("X_SECRET")
 
 
-def test_settings_refuse_to_start_without_a_secret_key_in_production():
-    import subprocess
-    import sys
-
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "0"}
-    result = subprocess.run(
-        [sys.executable, "-c", "import config.settings"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is required" in result.stderr
-
-
 def test_strict_content_security_policy(school):
     response = client_for(school.student).get(reverse("essays:assignment_list"))
     policy = response["Content-Security-Policy"]
@@ -57,12 +41,6 @@ def test_strict_content_security_policy(school):
     # Every script tag carries the nonce; no inline handlers anywhere.
     assert body.count("<script") == body.count(f'nonce="{nonce}"')
     assert " onclick=" not in body and " onload=" not in body
-
-
-def test_health_check(client, db):
-    response = client.get("/healthz/")
-    assert response.status_code == 200
-    assert response.json()["database"] is True
 
 
 def test_login_failures_are_rate_limited_in_the_shared_cache(client, school):
