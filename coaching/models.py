@@ -154,6 +154,11 @@ class TeacherReview(models.Model):
         null=True, blank=True, help_text="when the teacher asked for a revision"
     )
     return_note = models.TextField(_("what to fix"), blank=True)
+    released = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="what the student sees: the marking as it was when last released",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coaching.marking import released_feedback, suppressed_kinds, visible_notes
 from coaching.models import STAGE_LABELS, STAGES, Analysis, StageResult, TeacherReview
 from coaching.presenters import annotated_paragraphs
 from essays.models import Assignment, Revision, User
@@ -32,7 +33,15 @@ def panel_context(stage: str, data: dict[str, Any], revision: Revision) -> dict[
     """What a panel template needs beyond the stage data itself."""
     context: dict[str, Any] = {"stage": stage, "data": data, "revision": revision}
     if stage == "notes":
-        notes = data.get("annotations", [])
+        # Kinds the school's teachers keep dismissing, and the notes this essay's teacher
+        # dismissed in the marking they released, are not shown.
+        review = released_review(revision)
+        released = released_feedback(review)
+        notes = visible_notes(
+            data.get("annotations", []),
+            hidden_kinds=suppressed_kinds(),
+            dismissed=set(released["dismissed"]) if released else set(),
+        )
         context["notes"] = notes
         context["paragraphs"] = annotated_paragraphs(revision.text, notes)
     return context

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coaching.models import Analysis, TeacherReview
+from coaching.marking import (
+    build_snapshot,
+    criterion_rows,
+    note_kind,
+    paragraph_spans,
+    stage_data,
+)
+from coaching.marking import note_key as key_of
+from coaching.models import (
+    Analysis,
+    CommentBankEntry,
+    NoteDecision,
+    ReviewEvent,
+    StageResult,
+    TeacherComment,
+    TeacherReview,
+)
 from coaching.review import weighted_total
 from coaching.tasks import analyse_revision, fit_calibration
-from essays.models import Revision, User
+from essays.models import Assignment, Revision, User
 
 
 def _enqueue_on_commit(analysis_id: int) -> None:
@@ -40,11 +59,12 @@ def review_save(
     revision: Revision,
     teacher: User,
     points: dict[int, int],
-    comment: str = "",
-    release: bool = False,
+    comment: str | None = None,
+    release: bool | None = None,
 ) -> TeacherReview:
-    """Save the teacher's level for each criterion (criterion id -> points); `release`
-    lets the student see the feedback and the marking."""
+    """Save the teacher's level for each criterion (criterion id -> points) and, when
+    given, the overall comment. Saving never releases: `release=True` / `False` releases
+    or withdraws explicitly; None (the default) leaves it as it is."""
     criteria = list(revision.essay.assignment.rubric.criteria.prefetch_related("levels"))
     by_name: dict[str, int] = {}
     rows = []
@@ -59,20 +79,255 @@ def review_save(
         rows.append((float(chosen), float(max(allowed)), float(criterion.weight)))
     total, maximum = weighted_total(rows)
     with transaction.atomic():
-        review, _created = TeacherReview.objects.update_or_create(
-            revision=revision,
-            defaults={
-                "teacher": teacher,
-                "points": by_name,
-                "total": total,
-                "max_total": maximum,
-                "comment": comment.strip(),
-            },
-        )
-        if release != (review.released_at is not None):
-            review.released_at = timezone.now() if release else None
-            review.save(update_fields=["released_at"])
-        assignment_id = revision.essay.assignment_id
-        # Every new mark refits the model: overrides feed the next fit.
-        transaction.on_commit(lambda: fit_calibration(assignment_id))
+        review = TeacherReview.objects.select_for_update().filter(revision=revision).first()
+        marks_changed = review is None or review.points != by_name
+        if review is None:
+            review = TeacherReview(revision=revision)
+        review.teacher = teacher
+        review.points = by_name
+        review.total = total
+        review.max_total = maximum
+        if comment is not None:
+            review.comment = comment.strip()
+        elif review.comment is None:
+            review.comment = ""
+        review.save()
+        _saved_event(review=review, teacher=teacher)
+        if marks_changed:
+            assignment_id = revision.essay.assignment_id
+            # Every new mark refits the model: overrides feed the next fit.
+            transaction.on_commit(lambda: fit_calibration(assignment_id))
+    if release is True:
+        review = review_release(revision=revision, teacher=teacher)
+    elif release is False and review.released_at is not None:
+        review = review_unrelease(revision=revision, teacher=teacher)
     return review
+
+
+SAVED_EVENT_WINDOW = timedelta(minutes=10)
+
+
+def _saved_event(*, review: TeacherReview, teacher: User) -> None:
+    """Record a save; a run of saves by one teacher (every click saves) is one event."""
+    last = ReviewEvent.objects.filter(revision_id=review.revision_id).order_by("-at", "-pk").first()
+    values = {"points": review.points, "total": review.total, "max_total": review.max_total}
+    if (
+        last is not None
+        and last.action == ReviewEvent.Action.SAVED
+        and last.teacher_id == teacher.pk
+        and last.at > timezone.now() - SAVED_EVENT_WINDOW
+    ):
+        ReviewEvent.objects.filter(pk=last.pk).update(**values)
+        return
+    ReviewEvent.objects.create(
+        revision_id=review.revision_id, teacher=teacher, action=ReviewEvent.Action.SAVED, **values
+    )
+
+
+def _touch_review(revision: Revision) -> None:
+    """Comments and note decisions are part of the marking: a change after release shows
+    as 'changed since release' until it is released again."""
+    TeacherReview.objects.filter(revision=revision).update(updated_at=timezone.now())
+
+
+def review_ensure(*, revision: Revision, teacher: User) -> TeacherReview:
+    """The teacher's review, made from the levels the review page shows pre-selected
+    (the machine's suggestions) when the teacher has saved none yet."""
+    review = TeacherReview.objects.filter(revision=revision).first()
+    if review is not None:
+        return review
+    scores = stage_data(revision).get("scores")
+    rows = criterion_rows(revision.essay.assignment, scores, None)
+    points = {row["criterion"].pk: row["chosen"] for row in rows if row["chosen"] is not None}
+    return review_save(revision=revision, teacher=teacher, points=points)
+
+
+def review_release(*, revision: Revision, teacher: User) -> TeacherReview:
+    """Let the student see the marking exactly as it is now (a snapshot), with who
+    released it and when. Releasing again after changes replaces the snapshot."""
+    review = review_ensure(revision=revision, teacher=teacher)
+    with transaction.atomic():
+        review = (
+            TeacherReview.objects.select_for_update()
+            .select_related("revision__essay__assignment__rubric", "teacher")
+            .get(pk=review.pk)
+        )
+        notes = stage_data(revision).get("notes", {}).get("annotations", [])
+        snapshot = build_snapshot(
+            review,
+            notes=notes,
+            decisions=list(NoteDecision.objects.filter(revision=revision)),
+            comments=list(TeacherComment.objects.filter(revision=revision)),
+        )
+        now = timezone.now()
+        snapshot["released_by"] = str(teacher)
+        snapshot["released_at"] = now.isoformat()
+        TeacherReview.objects.filter(pk=review.pk).update(
+            released=snapshot, released_at=now, released_by=teacher, updated_at=now
+        )
+        ReviewEvent.objects.create(
+            revision=revision,
+            teacher=teacher,
+            action=ReviewEvent.Action.RELEASED,
+            points=review.points,
+            total=review.total,
+            max_total=review.max_total,
+        )
+    review.refresh_from_db()
+    return review
+
+
+def review_unrelease(*, revision: Revision, teacher: User) -> TeacherReview:
+    """Withdraw the released marking: the student no longer sees it."""
+    with transaction.atomic():
+        review = TeacherReview.objects.select_for_update().get(revision=revision)
+        if review.released_at is None:
+            return review
+        TeacherReview.objects.filter(pk=review.pk).update(
+            released=None, released_at=None, released_by=None
+        )
+        ReviewEvent.objects.create(
+            revision=revision,
+            teacher=teacher,
+            action=ReviewEvent.Action.UNRELEASED,
+            points=review.points,
+            total=review.total,
+            max_total=review.max_total,
+        )
+    review.refresh_from_db()
+    return review
+
+
+def review_return(*, revision: Revision, teacher: User, note: str) -> TeacherReview:
+    """Ask the student for a revision, saying what to fix; the student sees the request
+    at once (the marks stay released or not, as they were)."""
+    note = note.strip()
+    if not note:
+        raise ValidationError(_("Say what the student should fix."), code="return_note")
+    review = review_ensure(revision=revision, teacher=teacher)
+    now = timezone.now()
+    with transaction.atomic():
+        TeacherReview.objects.filter(pk=review.pk).update(returned_at=now, return_note=note)
+        ReviewEvent.objects.create(
+            revision=revision,
+            teacher=teacher,
+            action=ReviewEvent.Action.RETURNED,
+            points=review.points,
+            total=review.total,
+            max_total=review.max_total,
+        )
+    review.refresh_from_db()
+    return review
+
+
+def assignment_release(*, assignment: Assignment, teacher: User) -> int:
+    """Release every marked essay of the assignment not released as it stands now."""
+    pending = TeacherReview.objects.filter(revision__essay__assignment=assignment).filter(
+        Q(released_at__isnull=True) | Q(updated_at__gt=F("released_at"))
+    )
+    count = 0
+    for review in pending.select_related("revision__essay__assignment"):
+        review_release(revision=review.revision, teacher=teacher)
+        count += 1
+    return count
+
+
+def note_decide(
+    *, revision: Revision, teacher: User, note_key: str, decision: str, message: str = ""
+) -> NoteDecision | None:
+    """Accept, dismiss or edit one of the machine's notes; decision "" takes it back."""
+    notes = (
+        StageResult.objects.filter(analysis__revision=revision, stage="notes")
+        .values_list("data", flat=True)
+        .first()
+        or {}
+    )
+    note = next((n for n in notes.get("annotations", []) if key_of(n) == note_key), None)
+    if note is None:
+        raise ValidationError(_("That note is not on this essay."), code="note")
+    if decision == "":
+        NoteDecision.objects.filter(revision=revision, note_key=note_key).delete()
+        _touch_review(revision)
+        return None
+    if decision not in NoteDecision.Decision.values:
+        raise ValidationError(_("Accept, dismiss or edit the note."), code="decision")
+    message = message.strip()
+    if decision == NoteDecision.Decision.EDITED and not message:
+        raise ValidationError(_("Write the note as you want the student to read it."))
+    result, _created = NoteDecision.objects.update_or_create(
+        revision=revision,
+        note_key=note_key,
+        defaults={
+            "kind": note_kind(note),
+            "decision": decision,
+            "message": message if decision == NoteDecision.Decision.EDITED else "",
+            "teacher": teacher,
+        },
+    )
+    _touch_review(revision)
+    return result
+
+
+def teacher_comment_add(
+    *,
+    revision: Revision,
+    teacher: User,
+    text: str,
+    start: int | None = None,
+    end: int | None = None,
+    paragraph: int | None = None,
+) -> TeacherComment:
+    """A comment on a passage (start/end offsets into the revision) or, without a
+    selection, on a paragraph (1-based)."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write a comment."), code="empty")
+    length = len(revision.text)
+    if start is not None and end is not None and 0 <= start < end <= length:
+        paragraph = None
+    else:
+        start = end = None
+        count = len(paragraph_spans(revision.text))
+        if paragraph is None or not 1 <= paragraph <= count:
+            raise ValidationError(_("Select a passage or choose a paragraph."), code="anchor")
+    comment = TeacherComment.objects.create(
+        revision=revision, teacher=teacher, text=text, start=start, end=end, paragraph=paragraph
+    )
+    _touch_review(revision)
+    return comment
+
+
+def teacher_comment_delete(*, comment: TeacherComment) -> None:
+    revision = comment.revision
+    comment.delete()
+    _touch_review(revision)
+
+
+def review_comment_append(*, revision: Revision, teacher: User, text: str) -> TeacherReview:
+    """Add text (e.g. from the comment bank) to the overall comment."""
+    review = review_ensure(revision=revision, teacher=teacher)
+    joined = f"{review.comment}\n\n{text.strip()}" if review.comment.strip() else text.strip()
+    TeacherReview.objects.filter(pk=review.pk).update(comment=joined, updated_at=timezone.now())
+    review.refresh_from_db()
+    return review
+
+
+def bank_add(*, owner: User, text: str) -> CommentBankEntry:
+    """Save a comment to the teacher's bank (once: the same words are not saved twice)."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write the comment to save."), code="empty")
+    entry, _created = CommentBankEntry.objects.get_or_create(owner=owner, text=text)
+    return entry
+
+
+def bank_use(*, entry: CommentBankEntry) -> CommentBankEntry:
+    CommentBankEntry.objects.filter(pk=entry.pk).update(
+        uses=F("uses") + 1, last_used_at=timezone.now()
+    )
+    entry.refresh_from_db()
+    return entry
+
+
+def bank_delete(*, entry: CommentBankEntry) -> None:
+    entry.delete()

@@ -1,13 +1,48 @@
 from django.urls import path
 
-from coaching import views
+from coaching import views, views_review
 
 app_name = "coaching"
 urlpatterns = [
     path("revisions/<int:pk>/", views.revision_feedback, name="revision_feedback"),
     path("revisions/<int:pk>/stream/", views.revision_stream, name="revision_stream"),
     path("revisions/<int:pk>/retry/", views.analysis_retry_view, name="analysis_retry"),
-    path("revisions/<int:pk>/review/", views.review_save_view, name="review_save"),
     path("essays/<int:pk>/compare/", views.essay_compare, name="essay_compare"),
     path("teach/assignments/<int:pk>/", views.assignment_marking, name="assignment_marking"),
+    path(
+        "teach/assignments/<int:pk>/submissions/",
+        views_review.submissions_view,
+        name="submissions",
+    ),
+    path(
+        "teach/assignments/<int:pk>/release/",
+        views_review.assignment_release_view,
+        name="assignment_release",
+    ),
+    path("teach/revisions/<int:pk>/", views_review.review_page, name="review_page"),
+    path("teach/revisions/<int:pk>/marks/", views_review.review_marks, name="review_marks"),
+    path("teach/revisions/<int:pk>/notes/", views_review.note_decision_view, name="note_decision"),
+    path("teach/revisions/<int:pk>/comments/", views_review.comment_add_view, name="comment_add"),
+    path(
+        "teach/revisions/<int:pk>/comments/<int:comment_pk>/delete/",
+        views_review.comment_delete_view,
+        name="comment_delete",
+    ),
+    path("teach/revisions/<int:pk>/bank/", views_review.bank_add_view, name="bank_add"),
+    path(
+        "teach/revisions/<int:pk>/bank/<int:entry_pk>/use/",
+        views_review.bank_use_view,
+        name="bank_use",
+    ),
+    path(
+        "teach/revisions/<int:pk>/bank/<int:entry_pk>/delete/",
+        views_review.bank_delete_view,
+        name="bank_delete",
+    ),
+    path(
+        "teach/revisions/<int:pk>/release/",
+        views_review.review_release_view,
+        name="review_release",
+    ),
+    path("teach/revisions/<int:pk>/return/", views_review.review_return_view, name="review_return"),
 ]

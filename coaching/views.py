@@ -10,7 +10,6 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count
 from django.http import (
@@ -22,23 +21,23 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from coaching.marking import answered_request, kind_statistics, released_feedback
 from coaching.models import STAGES, Analysis, Calibration, TeacherReview
 from coaching.notify import listen
 from coaching.presenters import score_changes, word_diff
-from coaching.review import criterion_choices
 from coaching.selectors import (
     feedback_visible,
     panel_context,
     progress,
-    released_review,
     stage_results,
 )
-from coaching.services import analysis_retry, review_save
+from coaching.services import analysis_retry
 from config.http import AuthedRequest
-from essays.models import Assignment, Revision, User
+from essays.models import Revision, User
 from essays.selectors import (
     assignment_for_teacher,
     essay_for_user,
@@ -88,55 +87,13 @@ def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
         "hide_unreleased": scores_wait_for_release(user, revision.essay),
         "is_author": is_author(user, revision.essay),
     }
+    review = TeacherReview.objects.filter(revision=revision).select_related("released_by").first()
+    context["teacher_feedback"] = released_feedback(review)
+    context["return_request"] = review if review and review.returned_at else None
+    context["answers"] = answered_request(revision)
     if teaches(user, revision.essay.assignment.classroom_id):
-        context["marking"] = _marking_form(revision, results.get("scores"))
-    else:
-        context["teacher_review"] = released_review(revision)
+        context["review_url"] = reverse("coaching:review_page", args=[revision.pk])
     return render(request, "coaching/feedback.html", context)
-
-
-def _marking_form(revision: Revision, scores: dict | None) -> dict[str, Any]:
-    """The teacher's form: their saved levels, else the machine's draft levels."""
-    review = TeacherReview.objects.filter(revision=revision).first()
-    machine = {c["name"]: c["points"] for c in (scores or {}).get("criteria", [])}
-    rows = []
-    for criterion in criterion_choices(revision.essay.assignment):
-        chosen = (review.points if review else machine).get(criterion.name)
-        rows.append(
-            {"criterion": criterion, "chosen": chosen, "machine": machine.get(criterion.name)}
-        )
-    release_default = revision.essay.assignment.release == Assignment.Release.IMMEDIATE
-    released = review.released_at is not None if review else release_default
-    return {"rows": rows, "review": review, "released": released}
-
-
-@login_required
-@require_POST
-def review_save_view(request: AuthedRequest, pk: int) -> HttpResponse:
-    user = request.user
-    revision = revision_for_user(user, pk)
-    if not teaches(user, revision.essay.assignment.classroom_id):
-        raise Http404
-    points: dict[int, int] = {}
-    for key in request.POST:
-        if key.startswith("criterion-"):
-            try:
-                points[int(key.removeprefix("criterion-"))] = int(request.POST.get(key, ""))
-            except ValueError:
-                continue
-    try:
-        review_save(
-            revision=revision,
-            teacher=user,
-            points=points,
-            comment=request.POST.get("comment", ""),
-            release=request.POST.get("release") == "on",
-        )
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("Your marking is saved."))
-    return redirect("coaching:revision_feedback", pk=revision.pk)
 
 
 @login_required
@@ -146,9 +103,21 @@ def assignment_marking(request: AuthedRequest, pk: int) -> HttpResponse:
     essays = list(essays_of_assignment(assignment))
     calibration = Calibration.objects.filter(assignment=assignment).first()
     marked = TeacherReview.objects.filter(revision__essay__assignment=assignment).count()
+    first_to_mark = next(
+        (
+            getattr(e, "latest_revision_id", None)
+            for e in essays
+            if getattr(e, "latest_revision_id", None) and getattr(e, "teacher_total", 0) is None
+        ),
+        None,
+    )
     context = {
         "assignment": assignment,
         "essays": essays,
+        "first_to_mark": first_to_mark,
+        "kind_stats": kind_statistics(assignment),
+        "kind_min": settings.NOTE_KIND_MIN_DECISIONS,
+        "kind_share": round(100 * settings.NOTE_KIND_DISMISSED_SHARE),
         "calibration": calibration,
         "report": calibration.model.get("report", {}) if calibration else {},
         "marked": marked,

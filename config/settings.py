@@ -319,3 +319,7 @@ LLM_BUDGET = env_float("LLM_BUDGET", 20.0, minimum=1.0)
 # --- Calibration -----------------------------------------------------------------------
 # Marked essays an assignment needs before the engine's overall mark follows the teacher.
 CALIBRATION_MIN_ESSAYS = env_int("CALIBRATION_MIN_ESSAYS", 20, minimum=5)
+# A note kind the school's teachers keep dismissing stops showing to its students:
+# at least this many decisions on it, and at least this share of them dismissals.
+NOTE_KIND_MIN_DECISIONS = env_int("NOTE_KIND_MIN_DECISIONS", 10, minimum=1)
+NOTE_KIND_DISMISSED_SHARE = env_float("NOTE_KIND_DISMISSED_SHARE", 0.7, minimum=0.0)

@@ -75,3 +75,67 @@ def measure() -> dict[str, tuple[int, int]]:
     after = {name: _count(client, url) for name, url in pages.items()}
     after["feedback page"] = _count(client, reverse("coaching:revision_feedback", args=[latest.pk]))
     return {name: (before[name], after[name]) for name in before}
+
+
+def teacher_class(size: int, revisions: int = 1):
+    """An assignment whose class has `size` students, each with `revisions` analysed
+    revisions (synthetic stages), a third of them marked; returns (assignment, teacher)."""
+    from coaching.models import TeacherReview
+    from essays.models import Membership, User
+
+    assignment = AssignmentFactory()
+    teacher = UserFactory(role=User.Role.TEACHER)
+    MembershipFactory(classroom=assignment.classroom, user=teacher, role=Membership.Role.TEACHER)
+    grow_class(assignment, teacher, size, revisions)
+    assert TeacherReview.objects.filter(revision__essay__assignment=assignment).exists()
+    return assignment, teacher
+
+
+def grow_class(assignment, teacher, size: int, revisions: int = 1) -> None:
+    """Add students until the class has `size` (each submits; every third is marked)."""
+    from coaching.models import TeacherReview
+    from essays.models import Membership
+    from tests.teach_data import add_revision
+
+    have = Membership.objects.filter(classroom=assignment.classroom, role="student").count()
+    for i in range(have, size):
+        student = UserFactory()
+        MembershipFactory(classroom=assignment.classroom, user=student)
+        if i % 5 == 4:
+            continue  # some never submit
+        latest = None
+        for _ in range(revisions):
+            latest = add_revision(assignment, student, late=i % 7 == 0)
+        if i % 3 == 0 and latest is not None:
+            TeacherReview.objects.create(
+                revision=latest, teacher=teacher, points={}, total=7, max_total=12
+            )
+
+
+def teacher_page_urls(assignment) -> dict[str, str]:
+    from essays.models import Revision
+
+    revision = Revision.objects.filter(essay__assignment=assignment).order_by("pk").first()
+    assert revision is not None
+    urls = {
+        "submissions page": reverse("coaching:submissions", args=[assignment.pk]),
+        "submissions, sorted by machine score, page 2": reverse(
+            "coaching:submissions", args=[assignment.pk]
+        )
+        + "?sort=machine&dir=desc&page=2",
+        "marking overview": reverse("coaching:assignment_marking", args=[assignment.pk]),
+        "review page": reverse("coaching:review_page", args=[revision.pk]),
+    }
+    return urls
+
+
+def measure_teacher_pages(small: int = 60, large: int = 150) -> dict[str, tuple[int, int]]:
+    """{page: (queries with a class of `small`, queries with a class of `large`)}"""
+    assignment, teacher = teacher_class(small)
+    client = Client()
+    client.force_login(teacher)
+    urls = teacher_page_urls(assignment)
+    before = {name: _count(client, url) for name, url in urls.items()}
+    grow_class(assignment, teacher, large)
+    after = {name: _count(client, url) for name, url in urls.items()}
+    return {name: (before[name], after[name]) for name in before}

@@ -112,7 +112,7 @@ def test_teacher_marks_are_fitted_by_the_consumer(school, consumer, settings):
     criteria = list(school.assignment.rubric.criteria.all())
     for i, revision in enumerate(revisions):
         form = {f"criterion-{c.pk}": 1 + (i % 4) for c in criteria}
-        teacher.post(reverse("coaching:review_save", args=[revision.pk]), form)
+        teacher.post(reverse("coaching:review_marks", args=[revision.pk]), form)
     _wait_for(lambda: Calibration.objects.filter(assignment=school.assignment).exists())
     assert Calibration.objects.get(assignment=school.assignment).essays == len(endings)
     # after an engine upgrade the periodic task has the consumer refit the model

@@ -61,18 +61,22 @@ def _marked_class(school, count: int, django_capture_on_commit_callbacks):
     return revisions
 
 
-def test_teacher_sees_the_marking_form_and_students_do_not(school, analysed):
+def test_teacher_gets_a_link_to_the_marking_page_and_students_do_not(school, analysed):
     revision = analysed(UNIFORM_ESSAY)
     url = reverse("coaching:revision_feedback", args=[revision.pk])
-    assert "Your marking" in client_for(school.teacher).get(url).content.decode()
-    assert "Your marking" not in client_for(school.student).get(url).content.decode()
+    review_url = reverse("coaching:review_page", args=[revision.pk])
+    assert review_url in client_for(school.teacher).get(url).content.decode()
+    assert review_url not in client_for(school.student).get(url).content.decode()
+    # the marking page is built on the real engine's stages too
+    body = client_for(school.teacher).get(review_url).content.decode()
+    assert "Machine suggests:" in body
 
 
 def test_saving_marks_needs_a_teacher_of_the_class(
     school, analysed, django_capture_on_commit_callbacks
 ):
     revision = analysed(UNIFORM_ESSAY)
-    url = reverse("coaching:review_save", args=[revision.pk])
+    url = reverse("coaching:review_marks", args=[revision.pk])
     form = {f"criterion-{pk}": points for pk, points in _points_for(revision, 0.5).items()}
     for person in (school.student, school.classmate, school.other_teacher):
         assert client_for(person).post(url, form).status_code == 404

@@ -105,12 +105,12 @@ def test_released_marking_shows_the_feedback_to_the_student(
     }
     teacher = client_for(school.teacher)
     with django_capture_on_commit_callbacks(execute=False):
-        teacher.post(reverse("coaching:review_save", args=[revision.pk]), form)
+        teacher.post(reverse("coaching:review_marks", args=[revision.pk]), form)
     student_page = client_for(school.student).get(url).content.decode()
     assert "Your teacher will release the feedback" in student_page  # saved, not released
 
     with django_capture_on_commit_callbacks(execute=False):
-        teacher.post(reverse("coaching:review_save", args=[revision.pk]), form | {"release": "on"})
+        teacher.post(reverse("coaching:review_release", args=[revision.pk]))
     student_page = client_for(school.student).get(url).content.decode()
     assert "Rubric scores" in student_page
     assert "Your teacher's marking" in student_page
