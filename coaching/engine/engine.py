@@ -15,6 +15,7 @@ from .harper_rules import harper_notes
 from .lm import language_model, lm_features
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
+from .placeholders import PlaceholderIndex
 from .rules import run_rules
 from .rules_lm import lm_check
 from .scoring import (
@@ -160,6 +161,10 @@ class Engine:
             if self._dialect == "british" or not n.rule.startswith("rule:british:")
         )
         raw.extend(lm_found)
+        # a placeholder (@PERSON1, [name], XXX) stands for a word the student wrote: no note
+        holders = PlaceholderIndex.of(doc.text)
+        if holders:
+            raw = [n for n in raw if not holders.covers(n.start, n.end)]
         return merge_notes(raw)
 
     def _scores(

@@ -9,6 +9,7 @@ import re
 from . import morph
 from .lexicon import DETERMINERS
 from .ngrams import NgramCounts
+from .placeholders import PlaceholderIndex
 from .text import Document
 
 _SUBORDINATORS = frozenset(
@@ -57,7 +58,17 @@ def text_features(doc: Document, ng: NgramCounts, common: frozenset[str]) -> dic
     log_freq = [math.log(ng.unigram(w) + 1) for w in lows if w.isalpha()]
     mean_lf = sum(log_freq) / len(log_freq) if log_freq else 0.0
     outside_common = sum(1 for w in lows if w not in common and len(w) > 2) / n
-    unknown = sum(1 for w in lows if not ng.unigram(w) and not morph.is_known(w)) / n
+    holders = PlaceholderIndex.of(doc.text)
+    unknown = (
+        sum(
+            1
+            for t in words
+            if not ng.unigram(t.lower)
+            and not morph.is_known(t.lower)
+            and not holders.covers(t.start, t.end)
+        )
+        / n
+    )
     sents = max(1, len(doc.sentences))
     subord = sum(1 for w in lows if w in _SUBORDINATORS) / sents
     commas = sum(1 for t in doc.tokens if t.text == ",") / sents

@@ -15,6 +15,7 @@ from .lexicon import (
     STOPWORDS,
     TRANSITIONS,
 )
+from .placeholders import PlaceholderIndex
 from .text import Document, Sentence, reading_ease, syllables
 
 
@@ -96,7 +97,8 @@ def analyse_structure(doc: Document, prompt: str, common_words: frozenset[str]) 
     low = text.lower()
     paras = doc.paragraphs
     sents = doc.sentences
-    word_toks = [t.lower for t in doc.word_tokens]
+    holders = PlaceholderIndex.of(doc.text)  # @PERSON1, [name]: not the student's words
+    word_toks = [t.lower for t in doc.word_tokens if not holders.covers(t.start, t.end)]
     n_words = len(word_toks)
 
     # thesis: first sentence in the first (substantial) paragraph that states a position

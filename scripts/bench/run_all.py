@@ -18,6 +18,7 @@ SCRIPTS = [
     ("Coaching engine: detection, scoring, speed (issue 3)", ["engine_bench.py"]),
     ("Planted errors: recall per kind, note precision (issue 7)", ["planted_errors.py"]),
     ("Coaching engine: ranking our own essays without calibration (issue 7)", ["ranking.py"]),
+    ("Calibration from ~100 grades vs a shallow baseline (issue 7)", ["calibration_small.py"]),
 ]
 
 

@@ -157,3 +157,61 @@ def test_older_stored_text_model_still_loads(monkeypatch: pytest.MonkeyPatch) ->
     old = Calibrator.from_dict(json.loads(json.dumps(stored)))
     assert old.text_trees is None
     assert 1 <= old.predict(rows[0], texts[0]) <= 11
+
+
+def _school_like(n: int, seed: int, driver: str) -> tuple[list[dict[str, float]], list[int]]:
+    """Grades 2-12 driven by length (as teachers' marks of school essays often are) or by
+    the engine's notes; every feature the candidates use is present."""
+    rng = random.Random(seed)
+    rows, ys = [], []
+    for _ in range(n):
+        words = rng.uniform(60, 600)
+        notes = rng.uniform(0, 12)
+        row = {name: rng.gauss(0, 1) for name in calibration.CANDIDATES["features+shallow"]}
+        row["log_words"] = float(np.log(words))
+        row["notes_per_100"] = notes
+        signal = (words - 330) / 60 if driver == "length" else (6 - notes) / 1.3
+        ys.append(int(min(12, max(2, round(7 + signal + rng.gauss(0, 0.8))))))
+        rows.append(row)
+    return rows, ys
+
+
+def test_few_grades_choose_among_candidates_by_cross_validation() -> None:
+    rows, ys = _school_like(100, 1, "length")
+    model = Calibrator.fit(rows, ys, score_min=2, score_max=12)
+    rep = model.report
+    assert set(rep["candidates"]) == {"shallow", "features", "features+shallow"}
+    assert rep["model"] == "shallow" and tuple(rep["features"]) == calibration.SHALLOW_FEATURES
+    assert rep["cv_qwk"] > 0.8 and rep["repeats"] == calibration.CV_REPEATS
+    # grades that follow the engine's notes (not a shallow feature) pick a richer model
+    rows, ys = _school_like(100, 2, "notes")
+    model = Calibrator.fit(rows, ys, score_min=2, score_max=12)
+    assert model.report["model"] in ("features", "features+shallow")
+    assert (
+        model.report["candidates"]["shallow"] + calibration.PREFER_SIMPLE
+        < (model.report["candidates"][model.report["model"]])
+    )
+
+
+def test_few_grades_predictions_spread_like_the_grades() -> None:
+    rows, ys = _school_like(100, 3, "length")
+    model = Calibrator.fit(rows, ys, score_min=2, score_max=12)
+    preds = [round(model.predict(r)) for r in rows]
+    assert np.std(preds) == pytest.approx(np.std(ys), rel=0.15)
+    assert min(preds) <= min(ys) + 1 and max(preds) >= max(ys) - 1
+    # a longer essay never gets a lower mark than a shorter one, all else equal
+    base = dict(rows[0])
+    marks = [model.predict({**base, "log_words": float(np.log(w))}) for w in (80, 200, 400, 580)]
+    assert marks == sorted(marks) and marks[0] < marks[-1]
+    again = Calibrator.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again.quantile_raw == model.quantile_raw
+    for r in rows[:5]:
+        assert again.predict(r) == pytest.approx(model.predict(r))
+
+
+def test_stored_model_without_quantiles_still_predicts() -> None:
+    rows, ys = _school_like(40, 4, "length")
+    stored = Calibrator.fit(rows, ys, score_min=2, score_max=12).to_dict()
+    stored.pop("quantiles")
+    old = Calibrator.from_dict(stored)
+    assert old.quantile_raw is None and 2 <= old.predict(rows[0]) <= 12
