@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+from django.core.cache import cache
 
 from coaching.marking import released_feedback, suppressed_kinds, visible_notes
 from coaching.models import STAGE_LABELS, STAGES, Analysis, StageResult, TeacherReview
-from coaching.presenters import annotated_paragraphs
+from coaching.presenters import (
+    DiffPiece,
+    annotated_paragraphs,
+    note_counts,
+    notes_for_list,
+    word_diff,
+)
 from essays.models import Assignment, Revision, User
+
+logger = logging.getLogger(__name__)
 
 
 def feedback_visible(user: User, revision: Revision) -> bool:
@@ -42,9 +53,38 @@ def panel_context(stage: str, data: dict[str, Any], revision: Revision) -> dict[
             hidden_kinds=suppressed_kinds(),
             dismissed=set(released["dismissed"]) if released else set(),
         )
-        context["notes"] = notes
+        context["notes"] = notes_for_list(revision.text, notes)
+        context["counts"] = note_counts(notes)
         context["paragraphs"] = annotated_paragraphs(revision.text, notes)
+    elif stage == "overview":
+        # The overview counts a title or a one-line paragraph too; the rubric and the
+        # summary speak of developed paragraphs. Show both so the numbers agree.
+        total = int(data.get("paragraphs") or 0)
+        developed = int((data.get("structure") or {}).get("substantial_paragraphs", total))
+        context["paragraph_counts"] = {"developed": developed, "short": max(0, total - developed)}
     return context
+
+
+DIFF_CACHE_VERSION = 2
+DIFF_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def revision_diff(old: Revision, new: Revision) -> list[list[DiffPiece]]:
+    """The word diff of two revisions, cached per pair: revisions never change."""
+    key = f"diff:v{DIFF_CACHE_VERSION}:{old.pk}:{new.pk}"
+    try:
+        cached = cache.get(key)
+    except Exception:  # a cache outage costs a recomputation, never the page
+        logger.warning("diff cache unavailable", exc_info=True)
+        cached = None
+    if cached is not None:
+        return [[DiffPiece(kind, text) for kind, text in p] for p in cached]
+    diff = word_diff(old.text, new.text)
+    try:
+        cache.set(key, [[(d.kind, d.text) for d in p] for p in diff], DIFF_CACHE_SECONDS)
+    except Exception:
+        logger.warning("diff cache unavailable", exc_info=True)
+    return diff
 
 
 def progress(analysis: Analysis, done: set[str], *, can_retry: bool) -> dict[str, Any]:

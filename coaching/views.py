@@ -28,11 +28,12 @@ from django.views.decorators.http import require_GET, require_POST
 from coaching.marking import answered_request, kind_statistics, released_feedback
 from coaching.models import STAGES, Analysis, Calibration, TeacherReview
 from coaching.notify import listen
-from coaching.presenters import score_changes, word_diff
+from coaching.presenters import score_changes
 from coaching.selectors import (
     feedback_visible,
     panel_context,
     progress,
+    revision_diff,
     stage_results,
 )
 from coaching.services import analysis_retry
@@ -290,7 +291,7 @@ def essay_compare(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "old": old,
             "new": new,
-            "diff": word_diff(old.text, new.text),
+            "diff": revision_diff(old, new),
             "score_rows": score_changes(scores.get(old.pk), scores.get(new.pk)),
             "old_percent": percents.get(old.pk),
             "new_percent": percents.get(new.pk),

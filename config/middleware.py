@@ -1,7 +1,11 @@
+import zoneinfo
 from collections.abc import Callable
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
+from django.utils import timezone
 
 
 class GZipExceptStreamsMiddleware(GZipMiddleware):
@@ -36,3 +40,56 @@ class HealthCheckMiddleware:
 def _no_store(response: HttpResponseBase) -> HttpResponseBase:
     response["Cache-Control"] = "no-store"
     return response
+
+
+class UserTimeZoneMiddleware:
+    """Show times in the signed-in person's time zone (User.time_zone); empty or unknown:
+    the server's TIME_ZONE. Templates' |date and forms then convert by themselves.
+    Async-capable, so the feedback stream keeps running without a thread hop."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.is_async:
+            return self.__acall__(request)
+        user = getattr(request, "user", None)
+        return self._respond(request, _zone_of(user))
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponseBase:
+        zone = _zone_of(await request.auser()) if hasattr(request, "auser") else None
+        _activate(zone)
+        try:
+            return await self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+    def _respond(self, request: HttpRequest, zone: zoneinfo.ZoneInfo | None) -> HttpResponseBase:
+        _activate(zone)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+
+def _activate(zone: zoneinfo.ZoneInfo | None) -> None:
+    if zone is None:
+        timezone.deactivate()
+    else:
+        timezone.activate(zone)
+
+
+def _zone_of(user: Any) -> zoneinfo.ZoneInfo | None:
+    name = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -168,3 +171,21 @@ def student_remove(*, classroom: Classroom, student: User) -> bool:
         classroom=classroom, user=student, role=Membership.Role.STUDENT
     ).delete()
     return deleted > 0
+
+
+def user_preferences_save(
+    *, user: User, time_zone: str, email_on_feedback: bool, email_digest: bool
+) -> User:
+    """A person's own settings: the time zone pages use, and which e-mails they get."""
+    if time_zone and time_zone not in available_time_zones():
+        raise ValidationError(_("Choose a time zone from the list."), code="time_zone")
+    user.time_zone = time_zone
+    user.email_on_feedback = email_on_feedback
+    user.email_digest = email_digest
+    user.save(update_fields=["time_zone", "email_on_feedback", "email_digest"])
+    return user
+
+
+@functools.cache
+def available_time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())

@@ -6,6 +6,7 @@ app_name = "essays"
 urlpatterns = [
     path("", views.home, name="home"),
     path("classes/", views.classroom_list, name="classroom_list"),
+    path("account/preferences/", views.preferences, name="preferences"),
     path("assignments/", views.assignment_list, name="assignment_list"),
     path("assignments/<int:pk>/", views.essay_edit, name="essay_edit"),
     path("assignments/<int:pk>/draft/", views.draft_autosave, name="draft_autosave"),

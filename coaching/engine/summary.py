@@ -91,10 +91,10 @@ def strengths(text: str, overview: dict, notes: list[dict], dims: dict[str, dict
     cands.sort(key=lambda c: -c[0])
     out = [c[1] for c in cands[:3]]
     if len(out) < 2 and overview["words"] > 0:
-        out.append(
-            f"You wrote {overview['words']} words in {overview['paragraphs']} "
-            f"paragraph{'s' if overview['paragraphs'] != 1 else ''}."
-        )
+        # developed paragraphs, as the organisation criterion counts them (not a title)
+        n = overview.get("structure", {}).get("substantial_paragraphs", overview["paragraphs"])
+        where = f" in {n} paragraph{'s' if n != 1 else ''}" if n else ""
+        out.append(f"You wrote {overview['words']} words{where}.")
     if len(out) < 2 and overview["sentences"] > 0:
         out.append(f"You finished {overview['sentences']} sentences with punctuation.")
     return out[:3]
