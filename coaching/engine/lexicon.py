@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
+SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 
 DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # "may", "march" and "august" are also ordinary words, so they are left alone.

@@ -1,4 +1,4 @@
-"""Rules in coaching/engine/rules_extra.py: each one flags a sentence written for the test
+"""Rules in coaching/engine/rules/learner.py: each one flags a sentence written for the test
 (right place, right suggestion) and leaves a near-miss alone."""
 
 from __future__ import annotations
@@ -8,15 +8,15 @@ import re
 import pytest
 
 from coaching.engine.notes import Note
-from coaching.engine.rules import run_rules
-from coaching.engine.rules_extra import run_extra_rules
+from coaching.engine.rules import learner, run_rules
 from coaching.engine.text import SentenceSplitter, build_document
 
 _SPLITTER = SentenceSplitter()
 
 
 def _notes(text: str) -> list[Note]:
-    return run_extra_rules(build_document(text, _SPLITTER))
+    doc = build_document(text, _SPLITTER)
+    return run_rules(doc, learner.RULES) + learner.letter_closing(doc)
 
 
 # (rule, text, what is marked, first suggestion). A marked part starting with '^' is a

@@ -1,46 +1,18 @@
-"""More hand-written rules for frequent learner errors: verb forms after auxiliaries,
-'to' and prepositions, agreement with clear subjects, fixed prepositions, comparatives,
-missing words ('a', 'to', 'it', 'am'), look-alike words and a few spellings.
-
-Same style as ``rules.py``: each rule looks at one sentence's tokens and fires only in
-contexts where the pattern is almost always wrong. ``run_extra_rules`` is called at the end
-of ``rules.run_rules``. Each rule was kept only if its notes were right at least 60% of the
-time (token level) on the FCE training split and it fired at least about five times there
-(``scripts/bench/rule_stats.py``); the rules and word lists are written by hand.
-"""
+"""Rules for learners' commonest slips (verb forms, agreement, comparatives, missing
+'to'/'for', articles with adjective + noun, feelings in -ed/-ing, look-alike words, letter
+conventions). Each was kept only if its notes were right at least 6 times in 10 on the FCE
+training split (scripts/bench/rule_stats.py); the words and patterns are written by hand."""
 
 from __future__ import annotations
 
-from . import morph
-from .lexicon import MODALS, STOPWORDS, UNCOUNTABLES
-from .notes import Note
-from .rules import _cap, _is_regular_plural, _note, _verb_base_only
-from .text import Document, Sentence, Token
+from .. import morph
+from ..lexicon import MODALS, STOPWORDS, SUBJECT_PRONOUNS, UNCOUNTABLES
+from ..notes import Note
+from ..text import Document, Sentence
+from .base import _insert, _is_regular_plural, _lows, _match_case, _note, _verb_base_only
 
-_SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _OBJECTS = frozenset({"me", "you", "him", "her", "us", "them"})
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their", "its"})
-
-
-def _lows(sent: Sentence) -> list[str]:
-    return [t.lower.replace("’", "'") for t in sent.tokens]
-
-
-def _match_case(original: str, repl: str) -> str:
-    return _cap(repl) if original[:1].isupper() else repl
-
-
-def _insert(tok: Token, word: str, message: str, rule: str, category: str = "grammar") -> Note:
-    """A note that a word is missing before ``tok`` (shown as an insertion mark)."""
-    return Note(
-        tok.start,
-        tok.start,
-        category,
-        message,
-        (f"{word} {tok.text}",),
-        "rule:" + rule,
-        2,
-    )
 
 
 # --------------------------------------------------------------------------- verb forms
@@ -114,7 +86,7 @@ def rule_to_verb_form(sent: Sentence, doc: Document) -> list[Note]:
             continue
         if t <= {"VBZ"} or t <= {"VBD", "VBN"}:
             if "VBD" in t and "VBN" not in t:
-                continue  # 'to went' is rules.py's 'to-verb'
+                continue  # 'to went' is core.py's 'to-verb'
             base = morph.base_verb(v)
             if not base or base == v:
                 continue
@@ -137,7 +109,7 @@ def rule_be_base(sent: Sentence, doc: Document) -> list[Note]:
     for i in range(1, len(toks) - 1):
         if lows[i] not in {"am", "'m", "is", "are", "'re", "was", "were"}:
             continue
-        if lows[i - 1] not in _SUBJECTS and not lows[i - 1].startswith("i'"):
+        if lows[i - 1] not in SUBJECT_PRONOUNS and not lows[i - 1].startswith("i'"):
             continue
         v = lows[i + 1]
         if not toks[i + 1].text.islower():
@@ -328,7 +300,7 @@ def rule_if_will(sent: Sentence, doc: Document) -> list[Note]:
     toks = sent.tokens
     lows = _lows(sent)
     for i in range(len(toks) - 3):
-        if lows[i] not in {"if", "when"} or lows[i + 1] not in _SUBJECTS:
+        if lows[i] not in {"if", "when"} or lows[i + 1] not in SUBJECT_PRONOUNS:
             continue
         if lows[i + 2] != "will" or not toks[i + 3].text.islower():
             continue
@@ -376,7 +348,7 @@ def rule_perfect_past_time(sent: Sentence, doc: Document) -> list[Note]:
                     )
                 )
             continue
-        if lows[i] not in {"have", "has", "'ve"} or i == 0 or lows[i - 1] not in _SUBJECTS:
+        if lows[i] not in {"have", "has", "'ve"} or i == 0 or lows[i - 1] not in SUBJECT_PRONOUNS:
             continue
         v = lows[i + 1]
         t = morph.tags(v)
@@ -1318,13 +1290,13 @@ def rule_comma_after_conj(sent: Sentence, doc: Document) -> list[Note]:
             continue
         w = lows[i]
         nxt = lows[i + 2]
-        if w == "because" and nxt in _SUBJECTS | {"the", "my", "there", "it's", "i'm"}:
+        if w == "because" and nxt in SUBJECT_PRONOUNS | {"the", "my", "there", "it's", "i'm"}:
             rule = "comma-after-because"
         elif (
             w in {"think", "hope", "believe", "know"}
             and i > 0
             and lows[i - 1] in {"i", "we"}
-            and nxt in _SUBJECTS | {"this", "there", "it's", "the"}
+            and nxt in SUBJECT_PRONOUNS | {"this", "there", "it's", "the"}
         ):
             rule = "comma-after-think"
         elif w in {"grateful", "appreciate"} and nxt == "if":
@@ -1643,7 +1615,7 @@ _FEELING_END = frozenset({".", ",", "!", "and", "because", "when", "that", "abou
 
 
 def rule_feeling_ing(sent: Sentence, doc: Document) -> list[Note]:
-    """'I was very exciting.' -> 'excited' (rules.py covers 'exciting about/with')."""
+    """'I was very exciting.' -> 'excited' (mechanics.py covers 'exciting about/with')."""
     out = []
     toks = sent.tokens
     lows = _lows(sent)
@@ -1676,7 +1648,7 @@ def rule_feeling_ing(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-SENTENCE_RULES = (
+RULES = (
     rule_perfect_participle,
     rule_to_verb_form,
     rule_be_base,
@@ -1706,13 +1678,3 @@ SENTENCE_RULES = (
     rule_feeling_ing,
     rule_comma_after_conj,
 )
-
-
-def run_extra_rules(doc: Document) -> list[Note]:
-    """All notes of this module for one document (merged with the others by the engine)."""
-    notes: list[Note] = []
-    for sent in doc.sentences:
-        for rule in SENTENCE_RULES:
-            notes.extend(rule(sent, doc))
-    notes.extend(letter_closing(doc))
-    return notes

@@ -4,11 +4,11 @@ English almost never uses in that spot, next to an alternative it uses all the t
 
 from __future__ import annotations
 
-from . import morph
-from .lexicon import DETERMINERS, QUANTIFIERS, UNCOUNTABLES
-from .ngrams import counts
-from .notes import Note
-from .text import Document, Sentence
+from .. import morph
+from ..lexicon import DETERMINERS, QUANTIFIERS, UNCOUNTABLES
+from ..ngrams import counts
+from ..notes import Note
+from ..text import Document, Sentence
 
 _DETERMINERS = DETERMINERS | QUANTIFIERS
 # words that stand where a possessive does (or are one misspelt): no article is missing
@@ -150,4 +150,4 @@ def rule_missing_determiner(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-NGRAM_RULES = (rule_missing_determiner,)
+RULES = (rule_missing_determiner,)
