@@ -4,6 +4,10 @@ from __future__ import annotations
 
 MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
 SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+# determiners before a place ("arrived to the station", "write to my friend")
+PLACE_DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "our", "your", "his", "her", "their", "this"}
+)
 
 DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # "may", "march" and "august" are also ordinary words, so they are left alone.
@@ -258,76 +262,6 @@ COMPARATIVES = frozenset(
     }
 )
 
-# Fixed learner collocation errors: (words, index of the word to mark or None for all of
-# them, replacement of the marked part, message, category). Dropped after measuring:
-# "the most of" ("make the most of" is right) and "take part on".
-PHRASE_FIXES: tuple[tuple[tuple[str, ...], int | None, str, str, str], ...] = (
-    (
-        ("in", "the", "other", "hand"),
-        None,
-        "on the other hand",
-        "The phrase is 'on the other hand'.",
-        "word choice",
-    ),
-    (
-        ("on", "my", "opinion"),
-        None,
-        "in my opinion",
-        "The phrase is 'in my opinion'.",
-        "word choice",
-    ),
-    (("discuss", "about"), 1, "", "You discuss something, not 'discuss about' it.", "word choice"),
-    (("married", "with"), 1, "to", "You are 'married to' someone.", "word choice"),
-    (("depends", "of"), 1, "on", "The phrase is 'depends on'.", "word choice"),
-    (("depend", "of"), 1, "on", "The phrase is 'depend on'.", "word choice"),
-    (("depend", "from"), 1, "on", "The phrase is 'depend on'.", "word choice"),
-    (("interested", "on"), 1, "in", "You are 'interested in' something.", "word choice"),
-    (("interested", "for"), 1, "in", "You are 'interested in' something.", "word choice"),
-    (("an", "other"), None, "another", "'Another' is written as one word.", "spelling"),
-    (("am", "agree"), 0, "", "Say 'I agree': 'agree' is a verb, so no 'am'.", "grammar"),
-    (("is", "agree"), 0, "", "Say 'he agrees': 'agree' is a verb, so no 'is'.", "grammar"),
-    (("are", "agree"), 0, "", "Say 'they agree': 'agree' is a verb, so no 'are'.", "grammar"),
-    (
-        ("according", "to", "me"),
-        None,
-        "in my opinion",
-        "'According to' is for other people's views; for yours, say 'in my opinion'.",
-        "word choice",
-    ),
-    (("explain", "me"), 1, "to me", "You explain something 'to' someone.", "grammar"),
-    (
-        ("say", "me"),
-        None,
-        "tell me",
-        "You 'tell' someone something, or 'say to' someone.",
-        "word choice",
-    ),
-    (
-        ("said", "me"),
-        0,
-        "told",
-        "You 'tell' someone something, or 'say to' someone.",
-        "word choice",
-    ),
-    (("could", "of"), 1, "have", "Write 'could have' ('could've'), not 'could of'.", "grammar"),
-    (("should", "of"), 1, "have", "Write 'should have' ('should've'), not 'should of'.", "grammar"),
-    (("would", "of"), 1, "have", "Write 'would have' ('would've'), not 'would of'.", "grammar"),
-    (("must", "of"), 1, "have", "Write 'must have', not 'must of'.", "grammar"),
-    (("different", "of"), 1, "from", "The phrase is 'different from'.", "word choice"),
-    (("similar", "with"), 1, "to", "The phrase is 'similar to'.", "word choice"),
-    (("afraid", "from"), 1, "of", "You are 'afraid of' something.", "word choice"),
-    (("responsible", "of"), 1, "for", "You are 'responsible for' something.", "word choice"),
-    (("famous", "of"), 1, "for", "A place is 'famous for' something.", "word choice"),
-    (("pay", "attention", "on"), 2, "to", "You 'pay attention to' something.", "word choice"),
-    (("paid", "attention", "on"), 2, "to", "You 'pay attention to' something.", "word choice"),
-    (("listen", "music"), 1, "to music", "You 'listen to' music.", "grammar"),
-    (("listening", "music"), 1, "to music", "You 'listen to' music.", "grammar"),
-    (("reply", "me"), 1, "to me", "You 'reply to' someone.", "grammar"),
-    (("forward", "for"), 1, "to", "The phrase is 'look forward to'.", "word choice"),
-    (("keen", "of"), 1, "on", "You are 'keen on' something.", "word choice"),
-    (("return", "back"), 1, "", "'Return' already means 'go back'.", "style"),
-    (("returned", "back"), 1, "", "'Return' already means 'go back'.", "style"),
-)
 
 NUMBER_WORDS = frozenset(
     {

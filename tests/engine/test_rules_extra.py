@@ -8,7 +8,7 @@ import re
 import pytest
 
 from coaching.engine.notes import Note
-from coaching.engine.rules import learner, run_rules
+from coaching.engine.rules import learner, phrases, run_rules
 from coaching.engine.text import SentenceSplitter, build_document
 
 _SPLITTER = SentenceSplitter()
@@ -16,7 +16,7 @@ _SPLITTER = SentenceSplitter()
 
 def _notes(text: str) -> list[Note]:
     doc = build_document(text, _SPLITTER)
-    return run_rules(doc, learner.RULES) + learner.letter_closing(doc)
+    return run_rules(doc, (*learner.RULES, *phrases.RULES)) + learner.letter_closing(doc)
 
 
 # (rule, text, what is marked, first suggestion). A marked part starting with '^' is a

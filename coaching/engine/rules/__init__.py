@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from ..notes import Note
 from ..text import Document
-from . import core, grammar, learner, mechanics, ngram, usage
+from . import core, grammar, learner, mechanics, ngram, phrases, usage
 from .base import RuleFn
 
 RULES: tuple[RuleFn, ...] = (
     *learner.RULES,
+    *phrases.RULES,
     *core.RULES,
     *grammar.RULES,
     *mechanics.RULES,

@@ -13,7 +13,6 @@ from ..lexicon import (
     NATIONALITIES,
     NON_SUBJECT_CONTEXT,
     NUMBER_WORDS,
-    PHRASE_FIXES,
     PLACES,
     SUBJECT_3SG,
     UNCOUNTABLE_PLURALS,
@@ -227,26 +226,6 @@ def rule_then_than(sent: Sentence, doc: Document) -> list[Note]:
                     "then-than",
                 )
             )
-    return out
-
-
-def rule_phrases(sent: Sentence, doc: Document) -> list[Note]:
-    out = []
-    lows = [t.lower for t in sent.tokens]
-    for pattern, mark, repl, msg, cat in PHRASE_FIXES:
-        n = len(pattern)
-        for i in range(len(lows) - n + 1):
-            if tuple(lows[i : i + n]) != pattern:
-                continue
-            toks = sent.tokens[i : i + n]
-            span = (
-                (toks[0].start, toks[-1].end)
-                if mark is None
-                else (toks[mark].start, toks[mark].end)
-            )
-            original = doc.text[span[0] : span[1]]
-            sugg = _cap(repl) if original[:1].isupper() else repl
-            out.append(_note(span, cat, msg, [sugg], "phrase:" + "-".join(pattern)))
     return out
 
 
@@ -813,7 +792,6 @@ RULES = (
     rule_sentence_capital,
     rule_proper_lowercase,
     rule_then_than,
-    rule_phrases,
     rule_modal_verb_form,
     rule_pronoun_agreement,
     rule_do_support,

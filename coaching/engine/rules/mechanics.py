@@ -209,35 +209,6 @@ _SAY_THINK = frozenset(
         "them",
     }
 )
-_PREP_FIXES: dict[tuple[str, ...], tuple[int, str, str]] = {
-    # words -> (index of the wrong preposition, right one, the right phrase)
-    ("on", "the", "future"): (0, "in", "in the future"),
-    ("on", "future"): (0, "in", "in future"),
-    ("on", "the", "past"): (0, "in", "in the past"),
-    ("on", "the", "world"): (0, "in", "in the world"),
-    ("on", "the", "newspaper"): (0, "in", "in the newspaper"),
-    ("on", "the", "newspapers"): (0, "in", "in the newspapers"),
-    ("on", "the", "countryside"): (0, "in", "in the countryside"),
-    ("on", "summer"): (0, "in", "in summer"),
-    ("on", "winter"): (0, "in", "in winter"),
-    ("on", "spring"): (0, "in", "in spring"),
-    ("on", "autumn"): (0, "in", "in autumn"),
-    ("at", "summer"): (0, "in", "in summer"),
-    ("at", "winter"): (0, "in", "in winter"),
-    ("in", "tv"): (0, "on", "on TV"),
-    ("in", "the", "tv"): (0, "on", "on TV"),
-    ("in", "television"): (0, "on", "on television"),
-    ("in", "the", "radio"): (0, "on", "on the radio"),
-    ("in", "the", "internet"): (0, "on", "on the internet"),
-    ("in", "internet"): (0, "on", "on the internet"),
-    ("in", "the", "phone"): (0, "on", "on the phone"),
-    ("in", "the", "website"): (0, "on", "on the website"),
-    ("in", "night"): (0, "at", "at night"),
-    ("in", "the", "weekend"): (0, "at", "at the weekend"),
-    ("in", "weekend"): (0, "at", "at the weekend"),
-    ("in", "weekends"): (0, "at", "at weekends"),
-    ("on", "the", "picture"): (0, "in", "in the picture"),
-}
 
 
 def rule_comma_that(sent: Sentence, doc: Document) -> list[Note]:
@@ -261,33 +232,6 @@ def rule_comma_that(sent: Sentence, doc: Document) -> list[Note]:
                     "comma-that",
                 )
             )
-    return out
-
-
-def rule_preposition_phrases(sent: Sentence, doc: Document) -> list[Note]:
-    out = []
-    toks = sent.tokens
-    lows = [t.lower for t in toks]
-    for i in range(len(toks)):
-        for pat, (k, right, phrase) in _PREP_FIXES.items():
-            n = len(pat)
-            if tuple(lows[i : i + n]) == pat:
-                if (
-                    pat[-1] in {"summer", "winter", "spring", "autumn"}
-                    and i + n < len(toks)
-                    and toks[i + n].is_word
-                ):
-                    continue  # "on summer evenings"
-                tok = toks[i + k]
-                out.append(
-                    _note(
-                        tok,
-                        "grammar",
-                        f"Say '{phrase}'.",
-                        [_cap(right) if tok.text[0].isupper() else right],
-                        "preposition-phrase",
-                    )
-                )
     return out
 
 
@@ -582,7 +526,6 @@ def rule_clause_punctuation(sent: Sentence, doc: Document) -> list[Note]:
 RULES = (
     rule_fixed_mechanics,
     rule_comma_that,
-    rule_preposition_phrases,
     rule_would_like_base,
     rule_more_patterns,
     rule_clause_punctuation,
