@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching import views, views_review
+from coaching import rubric_views, views, views_review
 
 app_name = "coaching"
 urlpatterns = [
@@ -45,4 +45,20 @@ urlpatterns = [
         name="review_release",
     ),
     path("teach/revisions/<int:pk>/return/", views_review.review_return_view, name="review_return"),
+    path("teach/rubrics/", rubric_views.teach_rubric_list, name="teach_rubric_list"),
+    path("teach/rubrics/new/", rubric_views.teach_rubric_new, name="teach_rubric_new"),
+    path("teach/rubrics/import/", rubric_views.teach_rubric_import, name="teach_rubric_import"),
+    path("teach/rubrics/<int:pk>/", rubric_views.teach_rubric_detail, name="teach_rubric_detail"),
+    path("teach/rubrics/<int:pk>/edit/", rubric_views.teach_rubric_edit, name="teach_rubric_edit"),
+    path("teach/rubrics/<int:pk>/copy/", rubric_views.teach_rubric_copy, name="teach_rubric_copy"),
+    path(
+        "teach/rubrics/<int:pk>/delete/",
+        rubric_views.teach_rubric_delete,
+        name="teach_rubric_delete",
+    ),
+    path(
+        "teach/rubrics/<int:pk>/export.<str:fmt>",
+        rubric_views.teach_rubric_export,
+        name="teach_rubric_export",
+    ),
 ]

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from essays.models import Assignment, ClassInvite, Classroom, Essay, Membership, Revision, User
+from essays.models import (
+    Assignment,
+    ClassInvite,
+    Classroom,
+    Essay,
+    Extension,
+    Membership,
+    Revision,
+    User,
+)
 
 
 def classrooms_for(user: User) -> QuerySet[Classroom]:
@@ -45,8 +55,95 @@ def _assignment_for(user: User, pk: int, role: str) -> Assignment:
 
 
 def assignment_for_student(user: User, pk: int) -> Assignment:
-    """The assignment, if the user is a student in its class; 404 for everyone else."""
-    return _assignment_for(user, pk, Membership.Role.STUDENT)
+    """The assignment, if the user is a student in its class and may see it; 404 otherwise.
+
+    A draft (never published, or taken down) is invisible to students, unless the student
+    already has an essay for it: then the editor shows it closed, with their text kept.
+    """
+    assignment = _assignment_for(user, pk, Membership.Role.STUDENT)
+    if (
+        assignment.status == Assignment.Status.DRAFT
+        and not Essay.objects.filter(assignment=assignment, student=user).exists()
+    ):
+        raise Http404
+    return assignment
+
+
+def due_for(assignment: Assignment, student: User) -> datetime | None:
+    """The student's due date: their extension's if they have one, else the assignment's."""
+    extension = Extension.objects.filter(assignment=assignment, student=student).first()
+    return extension.due_at if extension else assignment.due_at
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Whether a student may write and submit now, and what to tell them if not."""
+
+    key: str  # open | late | not_open | draft | archived | closed
+    can_submit: bool
+    message: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.key in ("open", "late")
+
+
+def _when(moment: datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def availability(
+    assignment: Assignment, *, due: datetime | None, now: datetime | None = None
+) -> Availability:
+    """What the assignment's status, dates and late policy allow a student right now.
+
+    `due` is the student's own due date (see `due_for`: an extension moves it).
+    """
+    now = now or timezone.now()
+    if assignment.status == Assignment.Status.DRAFT:
+        return Availability(
+            "draft",
+            False,
+            gettext(
+                "Your teacher has taken this assignment down for now. Your text is kept; "
+                "you can submit again once it is published."
+            ),
+        )
+    if assignment.status == Assignment.Status.ARCHIVED:
+        return Availability(
+            "archived",
+            False,
+            gettext("This assignment is closed: your teacher has archived it. Your work is kept."),
+        )
+    if assignment.opens_at and now < assignment.opens_at:
+        return Availability(
+            "not_open",
+            False,
+            gettext("This assignment opens on %(when)s.") % {"when": _when(assignment.opens_at)},
+        )
+    if due and now > due:
+        if assignment.late_policy == Assignment.LatePolicy.REFUSE:
+            return Availability(
+                "closed",
+                False,
+                gettext(
+                    "The due date (%(when)s) has passed and your teacher does not accept late "
+                    "work for this assignment. Your text is kept as a draft; ask your teacher "
+                    "if you need more time."
+                )
+                % {"when": _when(due)},
+            )
+        if assignment.late_policy == Assignment.LatePolicy.MARK:
+            return Availability(
+                "late",
+                True,
+                gettext(
+                    "The due date (%(when)s) has passed: you can still submit, and your "
+                    "teacher will see that it came in late."
+                )
+                % {"when": _when(due)},
+            )
+    return Availability("open", True)
 
 
 def assignment_for_teacher(user: User, pk: int) -> Assignment:
@@ -121,12 +218,17 @@ class AssignmentRow:
     status: str
     status_key: str
     latest_revision_id: int | None
+    availability: Availability
+    due: datetime | None
 
 
 def assignments_for_student(user: User) -> list[AssignmentRow]:
-    """Every assignment of the student's classes with their essay's status.
+    """Every assignment of the student's classes that they may see, with their essay's
+    status and whether they can submit now.
 
-    Three queries whatever the number of assignments or revisions.
+    Published assignments are listed (those not yet open say when they open); drafts never
+    are; archived ones only when the student has an essay for them, to reach their work.
+    Four queries whatever the number of assignments or revisions.
     """
     latest = Revision.objects.filter(essay=OuterRef("pk")).order_by("-number")
     essays = (
@@ -139,20 +241,33 @@ def assignments_for_student(user: User) -> list[AssignmentRow]:
         )
         .order_by()
     )
+    has_essay = Essay.objects.filter(assignment=OuterRef("pk"), student=user)
     assignments = (
         Assignment.objects.filter(
             classroom__memberships__user=user,
             classroom__memberships__role=Membership.Role.STUDENT,
         )
+        .annotate(has_essay=Exists(has_essay))
+        .filter(
+            Q(status=Assignment.Status.PUBLISHED)
+            | Q(status=Assignment.Status.ARCHIVED, has_essay=True)
+        )
         .select_related("classroom", "rubric")
         .prefetch_related(
             Prefetch("essays", queryset=essays, to_attr="my_essays"),
+            Prefetch(
+                "extensions",
+                queryset=Extension.objects.filter(student=user),
+                to_attr="my_extensions",
+            ),
             "rubric__criteria",
         )
         .order_by("due_at", "pk")
     )
     rows = []
+    now = timezone.now()
     for assignment in assignments:
+        due = assignment.my_extensions[0].due_at if assignment.my_extensions else assignment.due_at
         essay = assignment.my_essays[0] if assignment.my_essays else None
         if essay is None or (not essay.draft_text.strip() and not essay.revision_count):
             key, label = "not_started", EssayStatus.NOT_STARTED
@@ -169,8 +284,13 @@ def assignments_for_student(user: User) -> list[AssignmentRow]:
                 status=str(label),
                 status_key=key,
                 latest_revision_id=essay.latest_revision_id if essay else None,
+                availability=availability(assignment, due=due, now=now),
+                due=due,
             )
         )
+    # Open work first (by due date), then not yet open, then closed.
+    order = {"open": 0, "late": 0, "not_open": 1, "closed": 2, "archived": 3, "draft": 3}
+    rows.sort(key=lambda row: order[row.availability.key])
     return rows
 
 
@@ -365,3 +485,34 @@ def student_of(classroom: Classroom, user_pk: int) -> Membership:
     if membership is None:
         raise Http404
     return membership
+
+
+# --- Teachers' assignments ------------------------------------------------------------
+
+
+def taught_classrooms_with_assignments(user: User) -> QuerySet[Classroom]:
+    """The classes the user teaches (current first), each with its assignments: 2 queries."""
+    return (
+        Classroom.objects.filter(memberships__user=user, memberships__role=Membership.Role.TEACHER)
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.select_related("rubric").order_by(
+                    "status", "due_at", "pk"
+                ),
+            )
+        )
+        .order_by("archived_at", "name", "pk")
+    )
+
+
+def students_of(classroom: Classroom) -> QuerySet[User]:
+    return User.objects.filter(
+        memberships__classroom=classroom, memberships__role=Membership.Role.STUDENT
+    ).order_by("display_name", "email")
+
+
+def extensions_of(assignment: Assignment) -> QuerySet[Extension]:
+    return assignment.extensions.select_related("student").order_by(
+        "student__display_name", "student__email"
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,18 +13,23 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from coaching.models import Rubric
+from coaching.rubric_services import rubric_copy
 from coaching.services import analysis_queue
 from essays.models import (
     Assignment,
     Classroom,
     Essay,
+    Extension,
     Membership,
     Revision,
     User,
     new_join_code,
     text_hash,
 )
+from essays.selectors import availability, due_for
 from essays.text import count_words
 from essays.textfiles import extract_text
 
@@ -101,22 +108,45 @@ def draft_import(*, essay: Essay, filename: str, data: bytes) -> Essay:
     return draft_save(essay=essay, text=text)
 
 
-def revision_submit(*, essay: Essay, text: str) -> Revision:
-    """Freeze the text as a new revision and queue its analysis once the row is committed."""
+def revision_submit(*, essay: Essay, text: str, now: datetime | None = None) -> Revision:
+    """Freeze the text as a new revision and queue its analysis once the row is committed.
+
+    Refused (ValidationError, nothing saved: the caller keeps the text as the draft) when
+    the assignment is not open to the student, past their due date under a "refuse" late
+    policy, or out of revisions. Under a "mark" policy a late revision is flagged `late`,
+    measured against the student's extension when they have one.
+    """
     text = text.replace("\r\n", "\n").strip() + "\n"
     if not text.strip():
         raise ValidationError(_("Write something before you submit."), code="empty")
-    words = _check_length(assignment=essay.assignment, text=text)
+    assignment = essay.assignment
+    words = _check_length(assignment=assignment, text=text)
     with transaction.atomic():
         # Lock the essay row so two submits from two tabs get numbers 1 and 2, not 1 and 1.
         locked = Essay.objects.select_for_update().get(pk=essay.pk)
+        state = availability(assignment, due=due_for(assignment, locked.student), now=now)
+        if not state.can_submit:
+            raise ValidationError(state.message, code=state.key)
         number = (locked.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+        if assignment.max_revisions and number > assignment.max_revisions:
+            raise ValidationError(
+                ngettext(
+                    "This assignment allows %(n)d submission, and you have made it. Your text "
+                    "is kept as a draft; ask your teacher if you need another go.",
+                    "This assignment allows %(n)d submissions, and you have made them all. "
+                    "Your text is kept as a draft; ask your teacher if you need another go.",
+                    assignment.max_revisions,
+                )
+                % {"n": assignment.max_revisions},
+                code="revisions_used",
+            )
         revision = Revision.objects.create(
             essay=locked,
             number=number,
             text=text,
             text_sha256=text_hash(text),
             word_count=words,
+            late=state.key == "late",
         )
         draft_save(essay=locked, text=text)
         analysis_queue(revision=revision)
@@ -189,3 +219,75 @@ def user_preferences_save(
 @functools.cache
 def available_time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
+
+
+# ---------------------------------------------------------------------- teachers' assignments
+
+
+def _own_rubric(*, rubric: Rubric, teacher: User) -> Rubric:
+    """A starter is never set on an assignment: the teacher gets a copy of their own."""
+    return rubric_copy(rubric=rubric, owner=teacher) if rubric.is_starter else rubric
+
+
+def assignment_create(
+    *, classroom: Classroom, teacher: User, values: dict[str, Any], publish: bool = False
+) -> Assignment:
+    """A new assignment in a class the teacher teaches; a draft unless `publish`."""
+    with transaction.atomic():
+        fields = {**values, "rubric": _own_rubric(rubric=values["rubric"], teacher=teacher)}
+        return Assignment.objects.create(
+            classroom=classroom,
+            created_by=teacher,
+            status=Assignment.Status.PUBLISHED if publish else Assignment.Status.DRAFT,
+            **fields,
+        )
+
+
+def assignment_update(
+    *, assignment: Assignment, teacher: User, values: dict[str, Any]
+) -> Assignment:
+    with transaction.atomic():
+        for name, value in values.items():
+            setattr(assignment, name, value)
+        assignment.rubric = _own_rubric(rubric=values["rubric"], teacher=teacher)
+        assignment.save()
+    return assignment
+
+
+def assignment_set_status(*, assignment: Assignment, status: str) -> Assignment:
+    if status not in Assignment.Status.values:
+        raise ValidationError(_("Unknown status."), code="status")
+    assignment.status = status
+    assignment.save(update_fields=["status", "updated_at"])
+    return assignment
+
+
+def assignment_duplicate(*, assignment: Assignment, teacher: User) -> Assignment:
+    """A draft copy in the same class with the same settings and rubric, no essays."""
+    copy = Assignment.objects.get(pk=assignment.pk)
+    copy.pk = None
+    copy.title = (_("Copy of %(title)s") % {"title": assignment.title})[:200]
+    copy.status = Assignment.Status.DRAFT
+    copy.created_by = teacher
+    copy.save()
+    return copy
+
+
+def extension_grant(
+    *, assignment: Assignment, student: User, due_at: datetime, teacher: User
+) -> Extension:
+    """Give (or move) one student's own due date."""
+    if not Membership.objects.filter(
+        classroom_id=assignment.classroom_id, user=student, role=Membership.Role.STUDENT
+    ).exists():
+        raise ValidationError(_("That student is not in this class."), code="not_a_student")
+    extension, _created = Extension.objects.update_or_create(
+        assignment=assignment,
+        student=student,
+        defaults={"due_at": due_at, "granted_by": teacher},
+    )
+    return extension
+
+
+def extension_revoke(*, extension: Extension) -> None:
+    extension.delete()

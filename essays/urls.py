@@ -1,6 +1,6 @@
 from django.urls import path
 
-from essays import teach_views, views
+from essays import teach_assignment_views, teach_views, views
 
 app_name = "essays"
 urlpatterns = [
@@ -27,5 +27,41 @@ urlpatterns = [
         "teach/classes/<int:pk>/students/<int:user_pk>/remove/",
         teach_views.student_remove,
         name="teach_student_remove",
+    ),
+    # Assignments (teach-assign)
+    path(
+        "teach/assignments/",
+        teach_assignment_views.teach_assignment_list,
+        name="teach_assignment_list",
+    ),
+    path(
+        "teach/classes/<int:class_pk>/assignments/new/",
+        teach_assignment_views.teach_assignment_create,
+        name="teach_assignment_create",
+    ),
+    path(
+        "teach/assignments/<int:pk>/edit/",
+        teach_assignment_views.teach_assignment_edit,
+        name="teach_assignment_edit",
+    ),
+    path(
+        "teach/assignments/<int:pk>/status/",
+        teach_assignment_views.teach_assignment_status,
+        name="teach_assignment_status",
+    ),
+    path(
+        "teach/assignments/<int:pk>/duplicate/",
+        teach_assignment_views.teach_assignment_duplicate,
+        name="teach_assignment_duplicate",
+    ),
+    path(
+        "teach/assignments/<int:pk>/extensions/",
+        teach_assignment_views.teach_extension_add,
+        name="teach_extension_add",
+    ),
+    path(
+        "teach/assignments/<int:pk>/extensions/<int:extension_pk>/delete/",
+        teach_assignment_views.teach_extension_delete,
+        name="teach_extension_delete",
     ),
 ]

@@ -18,7 +18,9 @@ from essays.models import Assignment, Essay, Membership
 from essays.selectors import (
     assignment_for_student,
     assignments_for_student,
+    availability,
     classrooms_for,
+    due_for,
     revisions_of,
     scores_wait_for_release,
 )
@@ -87,7 +89,10 @@ def _student_essay(request: AuthedRequest, pk: int) -> tuple[Assignment, Essay]:
 def _editor_context(request: AuthedRequest, pk: int, *, text: str | None = None) -> dict:
     assignment, essay = _student_essay(request, pk)
     draft = essay.draft_text if text is None else text
+    due = due_for(assignment, request.user)
     return {
+        "availability": availability(assignment, due=due),
+        "due": due,
         "assignment": assignment,
         "essay": essay,
         "draft": draft,
@@ -136,6 +141,10 @@ def draft_autosave(request: AuthedRequest, pk: int) -> HttpResponse:
 def draft_upload(request: AuthedRequest, pk: int) -> HttpResponse:
     assignment, essay = _student_essay(request, pk)
     upload = request.FILES.get("file")
+    state = availability(assignment, due=due_for(assignment, request.user))
+    if not state.can_submit:
+        messages.error(request, state.message)
+        return redirect("essays:essay_edit", pk=assignment.pk)
     if upload is None:
         messages.error(request, _("Choose a file to upload."))
         return redirect("essays:essay_edit", pk=assignment.pk)
