@@ -128,7 +128,11 @@ def revision_submit(*, essay: Essay, text: str, now: datetime | None = None) -> 
         if not state.can_submit:
             raise ValidationError(state.message, code=state.key)
         number = (locked.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-        if assignment.max_revisions and number > assignment.max_revisions:
+        # A teacher who returns a revision for another go allows one more than the limit.
+        returned = locked.revisions.filter(
+            number=number - 1, review__returned_at__isnull=False
+        ).exists()
+        if assignment.max_revisions and number > assignment.max_revisions and not returned:
             raise ValidationError(
                 ngettext(
                     "This assignment allows %(n)d submission, and you have made it. Your text "

@@ -118,6 +118,27 @@ def test_revision_limit(school):
     assert _submit(school, student=school.classmate).number == 1
 
 
+def test_a_revision_returned_by_the_teacher_allows_one_more(school):
+    from coaching.models import TeacherReview
+
+    _set(school.assignment, max_revisions=1)
+    first = _submit(school)
+    with pytest.raises(ValidationError):
+        _submit(school)
+    TeacherReview.objects.create(
+        revision=first,
+        teacher=school.teacher,
+        points={},
+        total=0,
+        max_total=0,
+        returned_at=timezone.now(),
+        return_note="Add a counter-argument.",
+    )
+    assert _submit(school).number == 2
+    with pytest.raises(ValidationError):
+        _submit(school)
+
+
 def test_no_limit_when_zero(school):
     _set(school.assignment, max_revisions=0)
     assert [_submit(school).number for _ in range(4)] == [1, 2, 3, 4]
