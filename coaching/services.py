@@ -29,11 +29,14 @@ from coaching.models import (
 )
 from coaching.review import weighted_total
 from coaching.tasks import analyse_revision, fit_calibration
+from config import logs
 from essays.models import Assignment, Revision, User
 
 
 def _enqueue_on_commit(analysis_id: int) -> None:
-    transaction.on_commit(lambda: analyse_revision(analysis_id))
+    # the request id goes with the task, so the worker's log lines can be found with it
+    request_id = logs.current() or None
+    transaction.on_commit(lambda: analyse_revision(analysis_id, request_id=request_id))
 
 
 def analysis_queue(*, revision: Revision) -> Analysis:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
@@ -9,12 +11,20 @@ from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 from coaching import heartbeat, pipeline
 from coaching.review import calibration_fit, stale_calibrations
 from coaching.runtime import get_engine
+from config import logs
 from essays.models import Assignment
+
+logger = logging.getLogger(__name__)
 
 
 @db_task(retries=2, retry_delay=2)
-def analyse_revision(analysis_id: int) -> None:
-    pipeline.analysis_run(analysis_id=analysis_id)
+def analyse_revision(analysis_id: int, request_id: str | None = None) -> None:
+    token = logs.bind(request_id)
+    try:
+        logger.info("analysing", extra={"analysis_id": analysis_id})
+        pipeline.analysis_run(analysis_id=analysis_id)
+    finally:
+        logs.unbind(token)
 
 
 @db_task(retries=1, retry_delay=5)

@@ -2,10 +2,11 @@ import zoneinfo
 from collections.abc import Callable
 from typing import Any
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
+from django.utils.decorators import sync_and_async_middleware
 
 
 class GZipExceptStreamsMiddleware(GZipMiddleware):
@@ -19,22 +20,40 @@ class GZipExceptStreamsMiddleware(GZipMiddleware):
         return super().process_response(request, response)
 
 
-class HealthCheckMiddleware:
+@sync_and_async_middleware
+def health_check_middleware(get_response: Callable) -> Callable:
     """Answer /healthz/ and /readyz/ first: no allowed-hosts check, no HTTPS redirect,
-    no session, no CSP. Health checkers call by IP address over plain HTTP."""
+    no session, no CSP. Health checkers call by IP address over plain HTTP.
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
+    Sync and async: a sync-only middleware first in the chain would push every ASGI
+    request, the feedback streams included, through a thread hop."""
 
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.method in ("GET", "HEAD"):
-            from config import views
+    def answer(request: HttpRequest) -> HttpResponseBase | None:
+        if request.method not in ("GET", "HEAD"):
+            return None
+        from config import views
 
-            if request.path == "/healthz/":
-                return _no_store(views.healthz(request))
-            if request.path == "/readyz/":
-                return _no_store(views.readyz(request))
-        return self.get_response(request)
+        if request.path == "/healthz/":
+            return _no_store(views.healthz(request))
+        if request.path == "/readyz/":
+            return _no_store(views.readyz(request))
+        return None
+
+    if iscoroutinefunction(get_response):
+
+        async def amiddleware(request: HttpRequest) -> HttpResponseBase:
+            if request.path in ("/healthz/", "/readyz/"):
+                response = await sync_to_async(answer)(request)
+                if response is not None:
+                    return response
+            return await get_response(request)
+
+        return amiddleware
+
+    def middleware(request: HttpRequest) -> HttpResponseBase:
+        return answer(request) or get_response(request)
+
+    return middleware
 
 
 def _no_store(response: HttpResponseBase) -> HttpResponseBase:

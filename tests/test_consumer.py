@@ -140,3 +140,34 @@ def test_a_starting_consumer_makes_the_service_ready(school, stale_heartbeat, co
 
     _wait_for(lambda: Client().get("/readyz/").status_code == 200, timeout=20)
     assert Client().get("/readyz/").json()["worker"] is True
+
+
+def test_the_request_id_follows_a_submission_into_the_worker(school, consumer):
+    import io
+    import json
+    import logging
+
+    from config.logs import JsonFormatter, RequestIdFilter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(JsonFormatter())
+    task_logger = logging.getLogger("coaching.tasks")
+    task_logger.addHandler(handler)
+    task_logger.setLevel(logging.INFO)
+    try:
+        url = reverse("essays:essay_submit", args=[school.assignment.pk])
+        response = client_for(school.student).post(
+            url, {"text": UNIFORM_ESSAY}, headers={"X-Request-ID": "req-from-proxy-0001"}
+        )
+        assert response["X-Request-ID"] == "req-from-proxy-0001"
+        revision = Revision.objects.get()
+        _wait_for(lambda: Analysis.objects.get(revision=revision).status == "done")
+    finally:
+        task_logger.removeHandler(handler)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    analysing = [e for e in lines if e["message"] == "analysing"]
+    assert analysing, lines
+    assert analysing[0]["request_id"] == "req-from-proxy-0001"
+    assert analysing[0]["analysis_id"] == revision.analysis.pk

@@ -213,3 +213,43 @@ def test_error_reports_carry_no_essay_text_names_or_addresses(school, fake_sentr
         assert private not in sent, private
     events = [json.loads(line) for line in sent.splitlines() if line.startswith("{")]
     assert any("exception" in e for e in events)
+
+
+def test_every_response_carries_a_request_id_and_a_forged_one_is_replaced(db):
+    client = Client()
+    made = client.get("/accounts/login/")["X-Request-ID"]
+    assert len(made) == 32
+    assert client.get("/accounts/login/")["X-Request-ID"] != made
+    kept = client.get("/accounts/login/", headers={"X-Request-ID": "lb-7f3a9c2e"})
+    assert kept["X-Request-ID"] == "lb-7f3a9c2e"
+    forged = client.get("/accounts/login/", headers={"X-Request-ID": "x\nInjected: 1"})
+    assert forged["X-Request-ID"] != "x\nInjected: 1" and len(forged["X-Request-ID"]) == 32
+
+
+def test_json_log_lines_carry_the_request_id_and_extras():
+    import logging
+
+    from config.logs import JsonFormatter, RequestIdFilter, bind, unbind
+
+    record = logging.makeLogRecord(
+        {"name": "coaching.tasks", "levelname": "INFO", "msg": "analysing %s", "args": (7,)}
+    )
+    record.analysis_id = 7
+    token = bind("abc123def456")
+    try:
+        RequestIdFilter().filter(record)
+    finally:
+        unbind(token)
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "analysing 7"
+    assert entry["request_id"] == "abc123def456"
+    assert entry["analysis_id"] == 7
+    assert entry["level"] == "INFO" and entry["logger"] == "coaching.tasks"
+
+
+async def test_health_answers_under_asgi_too(db):
+    from django.test import AsyncClient
+
+    response = await AsyncClient().get("/healthz/")
+    assert response.status_code == 200
+    assert response.json() == {"alive": True}
