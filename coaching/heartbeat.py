@@ -68,11 +68,31 @@ _server_lock = threading.Lock()
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path.rstrip("/") == "/metrics":
+            self._metrics()
+            return
         age = time.time() - _last_local_beat
         ok = age <= settings.WORKER_HEARTBEAT_MAX_AGE
         body = json.dumps({"worker": ok, "beat_seconds_ago": round(age)}).encode()
         self.send_response(200 if ok else 503)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _metrics(self) -> None:
+        """A worker machine's own samples (stage times, failures, Harper's memory)."""
+        from config.metrics import CONTENT_TYPE_LATEST, authorised, exposition
+
+        if not settings.METRICS_TOKEN:
+            self.send_error(404)
+            return
+        if not authorised(self.headers.get("Authorization", "")):
+            self.send_error(401)
+            return
+        body = exposition()
+        self.send_response(200)
+        self.send_header("Content-Type", CONTENT_TYPE_LATEST)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -21,6 +21,7 @@ from coaching.models import STAGES, Analysis, Calibration, StageResult
 from coaching.notify import publish
 from coaching.review import calibrated_scores
 from coaching.runtime import get_engine, llm_config, result_key, rubric_levels, rubric_spec
+from config import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +130,7 @@ def analysis_run(*, analysis_id: int) -> bool:
     key = result_key(essay_input)
     cached = _cache_get(key)
     produced: dict[str, dict] = {}
+    mark = metrics.stage_timer()
     try:
         stages = iter(cached.items()) if cached else get_engine().run(essay_input)
         for stage, data in _with_llm(stages, essay_input, produced):
@@ -143,9 +145,11 @@ def analysis_run(*, analysis_id: int) -> bool:
                 analysis.overall_percent = data.get("overall", {}).get("percent")
                 analysis.save(update_fields=["overall_percent"])
             publish(analysis.pk, stage)
+            mark(stage)
     except Exception as exc:
         analysis.refresh_from_db(fields=["attempts"])
         final = analysis.attempts >= MAX_ATTEMPTS
+        metrics.ANALYSIS_FAILURES.labels("yes" if final else "no").inc()
         analysis.status = Analysis.Status.FAILED if final else Analysis.Status.QUEUED
         analysis.error = f"{type(exc).__name__}: {exc}"[:2000]
         analysis.finished_at = timezone.now() if final else None
@@ -161,6 +165,7 @@ def analysis_run(*, analysis_id: int) -> bool:
     analysis.finished_at = timezone.now()
     analysis.save(update_fields=["status", "engine_version", "error", "finished_at"])
     publish(analysis.pk, "done")
+    metrics.record_harper_memory()
     return True
 
 

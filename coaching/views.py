@@ -37,6 +37,7 @@ from coaching.selectors import (
     stage_results,
 )
 from coaching.services import analysis_retry
+from config import metrics
 from config.http import AuthedRequest
 from essays.models import Revision, User
 from essays.selectors import (
@@ -233,26 +234,30 @@ async def revision_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
         last_sent = time.monotonic()
         seen: tuple[str, int] | None = None
         batch: list[str]
-        async with listen(analysis_id) as waiter:
-            while True:
-                # One cheap query per wake-up; render only when a stage or the status moved.
-                state = await sync_to_async(_analysis_state)(analysis_id)
-                if state == seen:
-                    batch, finished = [], False
-                else:
-                    seen = state
-                    batch, after, finished = await sync_to_async(_render_events)(
-                        request, pk, user, after
-                    )
-                for event in batch:
-                    yield event
-                    last_sent = time.monotonic()
-                if finished or time.monotonic() > deadline:
-                    return  # the browser reconnects if it still wants more
-                await waiter.wait(10.0)
-                if time.monotonic() - last_sent > 10:
-                    yield ": keep-alive\n\n"
-                    last_sent = time.monotonic()
+        metrics.OPEN_STREAMS.inc()
+        try:
+            async with listen(analysis_id) as waiter:
+                while True:
+                    # One cheap query per wake-up; render only when a stage or the status moved.
+                    state = await sync_to_async(_analysis_state)(analysis_id)
+                    if state == seen:
+                        batch, finished = [], False
+                    else:
+                        seen = state
+                        batch, after, finished = await sync_to_async(_render_events)(
+                            request, pk, user, after
+                        )
+                    for event in batch:
+                        yield event
+                        last_sent = time.monotonic()
+                    if finished or time.monotonic() > deadline:
+                        return  # the browser reconnects if it still wants more
+                    await waiter.wait(10.0)
+                    if time.monotonic() - last_sent > 10:
+                        yield ": keep-alive\n\n"
+                        last_sent = time.monotonic()
+        finally:
+            metrics.OPEN_STREAMS.dec()
 
     response = StreamingHttpResponse(events(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"

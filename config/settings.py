@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.health_check_middleware",
     "config.logs.request_id_middleware",
+    "config.metrics.metrics_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.GZipExceptStreamsMiddleware",
@@ -279,6 +280,8 @@ ESSAY_MAX_WORDS = env_int("ESSAY_MAX_WORDS", 5000, minimum=100)
 ESSAY_MAX_UPLOAD_BYTES = env_int("ESSAY_MAX_UPLOAD_BYTES", 2 * 1024 * 1024, minimum=1024)
 # /readyz/ fails when no worker has beaten this long (workers beat once a minute).
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=30)
+# /metrics/ (Prometheus) answers only with `Authorization: Bearer $METRICS_TOKEN`; off if empty.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 # A worker answers health checks on this port (0 = off); the Docker image sets 8001.
 WORKER_HEALTH_PORT = env_int("WORKER_HEALTH_PORT", 0, minimum=0)
 ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 120, minimum=10)

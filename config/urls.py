@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from config.metrics import metrics_view
 from config.views import healthz, readyz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),  # answered by HealthCheckMiddleware
     path("readyz/", readyz, name="readyz"),
+    path("metrics/", metrics_view, name="metrics"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("essays.urls")),

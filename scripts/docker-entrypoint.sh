@@ -3,6 +3,9 @@
 # reaches uvicorn / the Huey consumer and they finish what they are doing.
 set -eu
 role=${1:-web}
+# every process of this container writes its Prometheus samples here (config/metrics.py)
+export PROMETHEUS_MULTIPROC_DIR=${PROMETHEUS_MULTIPROC_DIR:-/tmp/prometheus}
+rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 case "$role" in
   web)
     exec uvicorn config.asgi:application --host 0.0.0.0 --port "${PORT:-8000}" \

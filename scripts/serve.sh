@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 host=${1:-127.0.0.1}
 port=${2:-8000}
 py=.venv/bin/python
+# Prometheus samples from the web and the worker land in one folder, fresh each start
+export PROMETHEUS_MULTIPROC_DIR=${PROMETHEUS_MULTIPROC_DIR:-var/metrics}
+rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 
 $py manage.py run_huey --quiet &
 worker=$!
