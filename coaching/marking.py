@@ -8,28 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
+    BooleanField,
     Case,
-    CharField,
     Count,
-    Exists,
-    F,
-    FloatField,
-    IntegerField,
     OuterRef,
     Q,
-    QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
 
 from coaching.models import (
     CommentBankEntry,
@@ -142,41 +139,32 @@ def kind_statistics(assignment: Assignment) -> list[KindStat]:
 # --- the submissions page ----------------------------------------------------------------
 
 
-def name_key(prefix: str) -> Lower:
-    """How people are ordered: by name, by e-mail address when they gave no name."""
-    return Lower(
-        Case(
-            When(**{f"{prefix}display_name": ""}, then=F(f"{prefix}email")),
-            default=F(f"{prefix}display_name"),
-            output_field=CharField(),
-        )
-    )
-
-
 STATUS_LABELS = {
-    "not_started": "Not started",
-    "draft": "Draft only",
-    "analysing": "Being analysed",
-    "needs_marking": "Needs marking",
-    "marked": "Marked, not released",
-    "released": "Released",
-    "returned": "Returned for revision",
+    "not_started": _("Not started"),
+    "draft": _("Draft only"),
+    "analysing": _("Being analysed"),
+    "needs_marking": _("Needs marking"),
+    "marked": _("Marked, not released"),
+    "released": _("Released"),
+    "returned": _("Returned for revision"),
 }
 STATUS_FILTERS = {
-    "not_submitted": Q(status__in=["not_started", "draft"]),
-    "needs_marking": Q(status__in=["needs_marking", "analysing"]),
-    "marked": Q(status="marked"),
-    "released": Q(status="released"),
-    "returned": Q(status="returned"),
+    "not_submitted": {"not_started", "draft"},
+    "needs_marking": {"needs_marking", "analysing"},
+    "marked": {"marked"},
+    "released": {"released"},
+    "returned": {"returned"},
 }
-SORTS = {
-    "name": ("name_key",),
-    "status": ("status_rank", "name_key"),
-    "submitted": ("submitted_at", "name_key"),
-    "machine": ("machine_percent", "name_key"),
-    "teacher": ("teacher_percent", "name_key"),
-    "late": ("late_rank", "name_key"),
+STATUS_RANK = {
+    "needs_marking": 0,
+    "analysing": 1,
+    "marked": 2,
+    "returned": 3,
+    "released": 4,
+    "draft": 5,
+    "not_started": 6,
 }
+SORTS = ("name", "status", "submitted", "late", "machine", "teacher")
 PAGE_SIZE = 50
 
 
@@ -217,86 +205,140 @@ class SubmissionQuery:
         return {k: v for k, v in values.items() if v not in ("", None)}
 
 
-def submission_rows(assignment: Assignment) -> QuerySet[Membership]:
-    """Every student of the class with their latest revision's marks, as annotations:
-    one query whatever the class size (correlated subqueries on indexed columns)."""
-    essays = Essay.objects.filter(assignment=assignment, student=OuterRef("user_id"))
-    latest = Revision.objects.filter(
-        essay__assignment=assignment, essay__student=OuterRef("user_id")
-    ).order_by("-number")
-    count = (
-        Revision.objects.filter(essay__assignment=assignment, essay__student=OuterRef("user_id"))
+@dataclass
+class SubmissionRow:
+    """One student of the class and their latest revision of the assignment."""
+
+    user: User
+    essay_id: int | None = None
+    has_draft: bool = False
+    latest_id: int | None = None
+    latest_number: int | None = None
+    submitted_at: datetime | None = None
+    late: bool | None = None
+    analysis_status: str | None = None
+    machine_percent: float | None = None
+    teacher_total: float | None = None
+    teacher_max: float | None = None
+    released_at: datetime | None = None
+    returned_at: datetime | None = None
+    review_updated_at: datetime | None = None
+    review_url: str = ""
+
+    @property
+    def name_key(self) -> str:
+        return (self.user.display_name or self.user.email).lower()
+
+    @property
+    def revision_count(self) -> int:
+        return self.latest_number or 0
+
+    @property
+    def status(self) -> str:
+        if self.latest_id is None:
+            return "draft" if self.has_draft else "not_started"
+        if self.returned_at is not None:
+            return "returned"
+        if self.released_at is not None:
+            return "released"
+        if self.teacher_total is not None:
+            return "marked"
+        if self.analysis_status in ("queued", "running"):
+            return "analysing"
+        return "needs_marking"
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def teacher_percent(self) -> float | None:
+        if self.teacher_total is None or not self.teacher_max:
+            return None
+        return 100.0 * self.teacher_total / self.teacher_max
+
+    @property
+    def releasable(self) -> bool:
+        return self.teacher_total is not None and (
+            self.released_at is None
+            or (self.review_updated_at is not None and self.review_updated_at > self.released_at)
+        )
+
+    @property
+    def changed_since_release(self) -> bool:
+        updated, released = self.review_updated_at, self.released_at
+        return bool(released and updated and updated > released)
+
+
+def submission_rows(assignment: Assignment) -> list[SubmissionRow]:
+    """Every student of the class with their latest revision's marks, in name order.
+
+    Three flat queries whatever the class size (students; essays; latest revisions with
+    their analysis and review); statuses are worked out here, not in SQL.
+    """
+    students = (
+        User.objects.filter(
+            memberships__classroom_id=assignment.classroom_id,
+            memberships__role=Membership.Role.STUDENT,
+        )
+        .only("pk", "email", "display_name")
         .order_by()
-        .values("essay")
-        .annotate(n=Count("pk"))
-        .values("n")
     )
-
-    def last(path: str) -> Subquery:
-        return Subquery(latest.values(path)[:1])
-
-    rows = (
-        Membership.objects.filter(
-            classroom_id=assignment.classroom_id, role=Membership.Role.STUDENT
-        )
-        .select_related("user")
+    rows = {user.pk: SubmissionRow(user=user) for user in students}
+    essays = (
+        Essay.objects.filter(assignment=assignment)
         .annotate(
-            essay_id=Subquery(essays.values("pk")[:1]),
-            has_draft=Exists(essays.exclude(draft_text="")),
-            revision_count=Coalesce(Subquery(count), 0),
-            latest_id=last("pk"),
-            latest_number=last("number"),
-            submitted_at=last("created_at"),
-            late=last("late"),
-            analysis_status=last("analysis__status"),
-            machine_percent=last("analysis__overall_percent"),
-            teacher_total=last("review__total"),
-            teacher_max=last("review__max_total"),
-            released_at=last("review__released_at"),
-            returned_at=last("review__returned_at"),
-            review_updated_at=last("review__updated_at"),
+            has_draft=Case(
+                When(draft_text="", then=Value(False)),
+                default=Value(True),
+                output_field=BooleanField(),
+            )
         )
-        .annotate(
-            name_key=name_key("user__"),
-            late_rank=Case(
-                When(late=True, then=Value(0)),
-                When(late=False, then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            ),
-            teacher_percent=Case(
-                When(teacher_max__gt=0, then=100.0 * F("teacher_total") / F("teacher_max")),
-                default=None,
-                output_field=FloatField(),
-            ),
-            status=Case(
-                When(latest_id__isnull=True, has_draft=True, then=Value("draft")),
-                When(latest_id__isnull=True, then=Value("not_started")),
-                When(returned_at__isnull=False, then=Value("returned")),
-                When(released_at__isnull=False, then=Value("released")),
-                When(teacher_total__isnull=False, then=Value("marked")),
-                When(
-                    analysis_status__in=["queued", "running"],
-                    then=Value("analysing"),
-                ),
-                default=Value("needs_marking"),
-                output_field=CharField(),
-            ),
-        )
-        .annotate(
-            status_rank=Case(
-                When(status="needs_marking", then=Value(0)),
-                When(status="analysing", then=Value(1)),
-                When(status="marked", then=Value(2)),
-                When(status="returned", then=Value(3)),
-                When(status="released", then=Value(4)),
-                When(status="draft", then=Value(5)),
-                default=Value(6),
-                output_field=IntegerField(),
-            ),
+        .values_list("pk", "student_id", "has_draft")
+    )
+    by_essay: dict[int, SubmissionRow] = {}
+    for essay_id, student_id, has_draft in essays:
+        row = rows.get(student_id)
+        if row is not None:
+            row.essay_id, row.has_draft = essay_id, has_draft
+            by_essay[essay_id] = row
+    newest = Revision.objects.filter(essay=OuterRef("essay")).order_by("-number").values("number")
+    latest = (
+        Revision.objects.filter(essay__assignment=assignment, number=Subquery(newest[:1]))
+        .order_by()
+        .values_list(
+            "essay_id",
+            "pk",
+            "number",
+            "created_at",
+            "late",
+            "analysis__status",
+            "analysis__overall_percent",
+            "review__total",
+            "review__max_total",
+            "review__released_at",
+            "review__returned_at",
+            "review__updated_at",
         )
     )
-    return rows
+    for values in latest:
+        row = by_essay.get(values[0])
+        if row is None:
+            continue
+        (
+            row.latest_id,
+            row.latest_number,
+            row.submitted_at,
+            row.late,
+            row.analysis_status,
+            row.machine_percent,
+            row.teacher_total,
+            row.teacher_max,
+            row.released_at,
+            row.returned_at,
+            row.review_updated_at,
+        ) = values[1:]
+    return sorted(rows.values(), key=lambda r: (r.name_key, r.user.pk))
 
 
 @dataclass
@@ -307,43 +349,45 @@ class SubmissionsPage:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def _sort_key(sort: str) -> Callable[[SubmissionRow], Any]:
+    """A key whose first part puts missing values last whichever the direction."""
+    if sort == "status":
+        return lambda r: STATUS_RANK[r.status]
+    if sort == "submitted":
+        return lambda r: r.submitted_at
+    if sort == "late":
+        return lambda r: None if r.late is None else not r.late
+    if sort == "machine":
+        return lambda r: r.machine_percent
+    if sort == "teacher":
+        return lambda r: r.teacher_percent
+    return lambda r: r.name_key
+
+
 def submissions(assignment: Assignment, query: SubmissionQuery) -> SubmissionsPage:
-    """A filtered, sorted page of the class. Four queries whatever the class size."""
+    """A filtered, sorted page of the class: the queries of submission_rows, whatever
+    the class size."""
     rows = submission_rows(assignment)
-    counts_row = rows.order_by().aggregate(
-        everyone=Count("pk"),
-        not_submitted=Count("pk", filter=Q(latest_id__isnull=True)),
-        needs_marking=Count("pk", filter=Q(status__in=["needs_marking", "analysing"])),
-        releasable=Count(
-            "pk",
-            filter=Q(teacher_total__isnull=False)
-            & (Q(released_at__isnull=True) | Q(review_updated_at__gt=F("released_at"))),
-        ),
-    )
+    counts = {
+        "everyone": len(rows),
+        "not_submitted": sum(1 for r in rows if r.latest_id is None),
+        "needs_marking": sum(1 for r in rows if r.status in STATUS_FILTERS["needs_marking"]),
+    }
+    releasable = sum(1 for r in rows if r.releasable)
     if query.status:
-        rows = rows.filter(STATUS_FILTERS[query.status])
+        wanted = STATUS_FILTERS[query.status]
+        rows = [r for r in rows if r.status in wanted]
     if query.late == "late":
-        rows = rows.filter(Q(late=True))
+        rows = [r for r in rows if r.late]
     elif query.late == "on_time":
-        rows = rows.filter(Q(late=False))
-    fields = SORTS[query.sort]
-    ordering = [
-        F(name).desc(nulls_last=True)
-        if query.descending and i == 0
-        else F(name).asc(nulls_last=True)
-        for i, name in enumerate(fields)
-    ]
-    rows = rows.order_by(*ordering, "pk")
-    paginator = Paginator(rows, PAGE_SIZE)
-    page = paginator.get_page(query.page)
-    for row in page.object_list:
-        row.status_label = STATUS_LABELS[row.status]
-    return SubmissionsPage(
-        page=page,
-        query=query,
-        releasable=counts_row.pop("releasable"),
-        counts=counts_row,
-    )
+        rows = [r for r in rows if r.late is False]
+    key = _sort_key(query.sort)
+    present = [r for r in rows if key(r) is not None]
+    missing = [r for r in rows if key(r) is None]
+    # rows are already in name order and sorted() is stable: ties stay by name
+    present.sort(key=key, reverse=query.descending)
+    page = Paginator(present + missing, PAGE_SIZE).get_page(query.page)
+    return SubmissionsPage(page=page, query=query, releasable=releasable, counts=counts)
 
 
 # --- the review page ---------------------------------------------------------------------
@@ -463,26 +507,16 @@ def criterion_rows(
 def neighbours(
     assignment: Assignment, revision: Revision
 ) -> tuple[int | None, int | None, int | None, int, int]:
-    """(previous, next, next unmarked) latest-revision ids among submitted students in
-    name order, plus this essay's position and how many there are. One query."""
-    latest = Revision.objects.filter(essay=OuterRef("pk")).order_by("-number")
-    essays = list(
-        Essay.objects.filter(assignment=assignment, revisions__isnull=False)
-        .distinct()
-        .annotate(
-            latest_id=Subquery(latest.values("pk")[:1]),
-            name_key=name_key("student__"),
-        )
-        .annotate(marked=Exists(TeacherReview.objects.filter(revision_id=OuterRef("latest_id"))))
-        .order_by("name_key", "pk")
-        .values_list("pk", "latest_id", "marked")
-    )
-    index = next((i for i, row in enumerate(essays) if row[0] == revision.essay_id), 0)
-    previous = essays[index - 1][1] if index > 0 else None
-    following = essays[index + 1][1] if index + 1 < len(essays) else None
-    ordered = essays[index + 1 :] + essays[:index]
-    unmarked = next((row[1] for row in ordered if not row[2]), None)
-    return previous, following, unmarked, index + 1, len(essays)
+    """(previous, next, next unmarked) latest-revision ids among the students who have
+    submitted, in the submissions page's name order, plus this essay's position and how
+    many there are. The queries of submission_rows, whatever the class size."""
+    submitted = [r for r in submission_rows(assignment) if r.latest_id is not None]
+    index = next((i for i, r in enumerate(submitted) if r.essay_id == revision.essay_id), 0)
+    previous = submitted[index - 1].latest_id if index > 0 else None
+    following = submitted[index + 1].latest_id if index + 1 < len(submitted) else None
+    ordered = submitted[index + 1 :] + submitted[:index]
+    unmarked = next((r.latest_id for r in ordered if r.teacher_total is None), None)
+    return previous, following, unmarked, index + 1, len(submitted)
 
 
 def comment_bank(owner: User, query: str = "", limit: int = 20) -> list[CommentBankEntry]:

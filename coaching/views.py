@@ -25,7 +25,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from coaching.marking import answered_request, kind_statistics, released_feedback
+from coaching.marking import (
+    answered_request,
+    kind_statistics,
+    released_feedback,
+    submission_rows,
+)
 from coaching.models import STAGES, Analysis, Calibration, TeacherReview
 from coaching.notify import listen
 from coaching.presenters import score_changes
@@ -43,7 +48,6 @@ from essays.models import Revision, User
 from essays.selectors import (
     assignment_for_teacher,
     essay_for_user,
-    essays_of_assignment,
     is_author,
     revision_for_user,
     revisions_of,
@@ -102,16 +106,11 @@ def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_GET
 def assignment_marking(request: AuthedRequest, pk: int) -> HttpResponse:
     assignment = assignment_for_teacher(request.user, pk)
-    essays = list(essays_of_assignment(assignment))
+    essays = [row for row in submission_rows(assignment) if row.essay_id is not None]
     calibration = Calibration.objects.filter(assignment=assignment).first()
     marked = TeacherReview.objects.filter(revision__essay__assignment=assignment).count()
     first_to_mark = next(
-        (
-            getattr(e, "latest_revision_id", None)
-            for e in essays
-            if getattr(e, "latest_revision_id", None) and getattr(e, "teacher_total", 0) is None
-        ),
-        None,
+        (row.latest_id for row in essays if row.latest_id and row.teacher_total is None), None
     )
     context = {
         "assignment": assignment,

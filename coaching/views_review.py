@@ -99,6 +99,10 @@ def submissions_view(request: AuthedRequest, pk: int) -> HttpResponse:
     assignment = assignment_for_teacher(request.user, pk)
     query = SubmissionQuery.from_params(request.GET)
     result = submissions(assignment, query)
+    # one reverse() for the page, not one a row
+    review_url = reverse("coaching:review_page", args=[2**31 - 1]).replace(str(2**31 - 1), "{}")
+    for row in result.page.object_list:
+        row.review_url = review_url.format(row.latest_id) if row.latest_id else ""
     base = reverse("coaching:submissions", args=[assignment.pk])
     columns = []
     for key, label in (

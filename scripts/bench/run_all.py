@@ -19,6 +19,7 @@ SCRIPTS = [
     ("Planted errors: recall per kind, note precision (issue 7)", ["planted_errors.py"]),
     ("Coaching engine: ranking our own essays without calibration (issue 7)", ["ranking.py"]),
     ("Calibration from ~100 grades vs a shallow baseline (issue 7)", ["calibration_small.py"]),
+    ("Teacher pages: class of 300 x 3 revisions, p95 and queries (issue 8)", ["teacher_pages.py"]),
 ]
 
 
