@@ -405,16 +405,20 @@ def test_return_for_revision_and_the_next_revision_links_to_it(
     assert "Your teacher asks for a revision" in body
     assert "Give a figure for the cost of uniforms." in body
 
-    editor = client_for(school.student).get(
-        reverse("essays:essay_edit", args=[school.assignment.pk])
-    ).content.decode()
+    editor = (
+        client_for(school.student)
+        .get(reverse("essays:essay_edit", args=[school.assignment.pk]))
+        .content.decode()
+    )
     assert "Your teacher asks for a revision" in editor
     assert "Give a figure for the cost of uniforms." in editor
 
     second = add_revision(school.assignment, school.student, UNIFORM_REVISED)
-    editor = client_for(school.student).get(
-        reverse("essays:essay_edit", args=[school.assignment.pk])
-    ).content.decode()
+    editor = (
+        client_for(school.student)
+        .get(reverse("essays:essay_edit", args=[school.assignment.pk]))
+        .content.decode()
+    )
     assert "Your teacher asks for a revision" not in editor  # answered
     body = _feedback(school, second)
     assert "This revision answers your teacher's request" in body
