@@ -223,7 +223,14 @@ class SubmissionRow:
     released_at: datetime | None = None
     returned_at: datetime | None = None
     review_updated_at: datetime | None = None
+    # display strings, filled in by the view for the rows of one page
     review_url: str = ""
+    submitted_iso: str = ""
+    submitted_text: str = ""
+    machine_text: str = ""
+    teacher_text: str = ""
+    released_text: str = ""
+    late_text: str = ""
 
     @property
     def name_key(self) -> str:
