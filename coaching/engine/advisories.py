@@ -64,9 +64,12 @@ def detect(
     is_known_word: Any = None,
     relevance: float | None,
     likely_english: bool | Callable[[], bool] | None = None,
+    core_mentions: int | None = None,
 ) -> tuple[list[dict[str, str]], dict[str, float]]:
     """Return (advisories, measurements). ``likely_english`` may be a function: it is
-    called only when the word counts alone cannot tell (it costs a parse)."""
+    called only when the word counts alone cannot tell (it costs a parse).
+    ``core_mentions`` counts the essay's uses of the prompt's most telling topic words
+    (argument.topic_keys): none at all in a full essay means it answers another question."""
     words = [w.lower() for w in _WORD.findall(text)]
     n = len(text.split())
     out: list[dict[str, str]] = []
@@ -115,7 +118,7 @@ def detect(
             out.append({"code": "copied_prompt", "message": MESSAGES["copied_prompt"]})
         elif relevance is not None and n >= MIN_WORDS:
             pkeys = set(content_words(prompt))
-            if len(pkeys) >= 3 and relevance < 0.08:
+            if (len(pkeys) >= 3 and relevance < 0.08) or core_mentions == 0:
                 out.append({"code": "off_prompt", "message": MESSAGES["off_prompt"]})
     # keep unique codes in a stable order
     seen: set[str] = set()

@@ -9,10 +9,12 @@ from typing import Any
 
 from . import advisories as adv
 from . import morph
+from .argument import analyse_argument
+from .argument import concerns as find_concerns
 from .features import suspicion_features, text_features
 from .harper_js import HarperChecker, HarperUnavailable
 from .harper_rules import harper_notes
-from .lm import language_model, lm_features
+from .lm import language_model, lm_profile
 from .ngrams import counts as ngram_counts
 from .notes import Note, merge_notes
 from .placeholders import PlaceholderIndex
@@ -70,6 +72,15 @@ class Engine:
 
         # overview ---------------------------------------------------------------
         overview = analyse_structure(doc, inp.prompt or "", self._spelling.common_words)
+        argument = analyse_argument(doc, inp.prompt or "", self._ngrams.unigram)
+        lm_feats, sentence_lm = lm_profile(doc, self._lm)
+        overview["argument"] = argument
+        position = argument["position"]
+        # the position shown is a real one: a sentence with a stance on the question in the
+        # writer's own words (not a heading, a question or the prompt copied)
+        overview["structure"]["thesis"] = (
+            {k: position[k] for k in ("start", "end", "text")} if position else None
+        )
         likely_en = None
         if self._harper and len(text.split()) >= 5:
             harper_checker = self._harper
@@ -83,7 +94,13 @@ class Engine:
             is_known_word=self._spelling.is_known,
             relevance=overview["structure"]["prompt_relevance"],
             likely_english=likely_en,
+            core_mentions=argument["core_mentions"] if argument["topic"]["core"] else None,
         )
+        found = find_concerns(argument, sentence_lm, doc)
+        if any(a["code"] in ("off_prompt", "copied_prompt", "empty") for a in advisories):
+            # the advisory already says it of the whole essay
+            found = [c for c in found if c["code"] not in ("off_topic_paragraph", "prompt_padding")]
+        overview["concerns"] = found
         overview["advisories"] = advisories
         overview["measures"] = adv_stats
         yield "overview", overview
@@ -95,7 +112,8 @@ class Engine:
         yield "notes", {"annotations": note_dicts}
 
         # scores -----------------------------------------------------------------
-        scores, dims, dim_of = self._scores(inp, doc, overview, note_dicts, advisories)
+        signals = {"lm_suspects_per_100": lm_suspects * 100 / max(1, overview["words"])}
+        scores, dims, dim_of = self._scores(inp, doc, overview, note_dicts, advisories, signals)
         scores["features"].update(
             {
                 k: round(v, 4)
@@ -108,7 +126,7 @@ class Engine:
         scores["features"].update(
             {k: round(v, 4) for k, v in suspicion_features(doc, self._ngrams).items()}
         )
-        scores["features"].update({k: round(v, 4) for k, v in lm_features(doc, self._lm).items()})
+        scores["features"].update({k: round(v, 4) for k, v in lm_feats.items()})
         # words the language model doubts at a margin too low to show (see rules_lm.py)
         scores["features"]["lm_suspects_per_100"] = round(
             lm_suspects * 100 / max(1, overview["words"]), 4
@@ -126,7 +144,9 @@ class Engine:
             "strengths": strengths(text, overview, note_dicts, dims)
             if not advisories
             else _blocked_strengths(overview),
-            "next_steps": next_steps(overview, note_dicts, scores["criteria"], dim_of, advisories),
+            "next_steps": next_steps(
+                overview, note_dicts, scores["criteria"], dim_of, advisories, dims, inp.prompt or ""
+            ),
             "changes": [],
         }
         previous = inp.previous_result
@@ -136,7 +156,9 @@ class Engine:
             )
         if previous is not None:
             current = {"overview": overview, "notes": {"annotations": note_dicts}, "scores": scores}
-            summary["changes"] = changes(current, previous)
+            summary["changes"] = changes(
+                current, previous, text=text, previous_text=inp.previous_text
+            )
         yield "summary", summary
 
     def analyze(self, inp: EssayInput) -> dict[str, Any]:
@@ -174,11 +196,12 @@ class Engine:
         overview: dict,
         notes: list[dict],
         advisories: list[dict],
+        signals: dict[str, float],
     ) -> tuple[dict[str, Any], dict[str, dict], dict[str, str]]:
         rubric = inp.rubric or DEFAULT_RUBRIC
         text = doc.text
         rich = self._rich_sentence(doc, notes)
-        dims = dimension_scores(text, overview, notes, rich)
+        dims = dimension_scores(text, overview, notes, rich, signals)
         blocked = bool(advisories)
         criteria_out: list[dict[str, Any]] = []
         dim_of: dict[str, str] = {}
@@ -190,27 +213,34 @@ class Engine:
             dim_of[crit.name] = dim
             if dim == "overall":
                 s = sum(dims[d]["score"] for d in dims) / len(dims)
-                info = {"score": s, "reasons": [], "evidence": []}
-                for d in ("focus", "development", "organisation"):
+                info = {"score": s, "reasons": [], "evidence": [], "unsure": "", "basis": {}}
+                for d in ("focus", "development", "organisation", "conventions"):
                     info["reasons"].extend(dims[d]["reasons"][:1])
                     info["evidence"].extend(dims[d]["evidence"][:1])
             else:
                 info = dims[dim]
             if blocked:
                 level, dist = ordered[0], 0.5
-                rationale = "Not scored above the lowest level: " + "; ".join(
+                rationale = f"{level.label}. Not scored above the lowest level: " + "; ".join(
                     a["message"] for a in advisories
                 )
                 evidence: list[dict] = []
                 confidence = 0.9
             else:
                 level, dist = level_for(info["score"], levels)
-                rationale = _rationale(crit.name, level.label, info["reasons"])
                 evidence = [e for e in info["evidence"] if e["end"] > e["start"]][:3]
                 length_factor = min(1.0, math.sqrt(max(0, words) / 250))
                 confidence = round(0.35 + 0.3 * (dist / 0.5) + 0.2 * length_factor, 2)
                 if dim == "overall":
                     confidence = round(confidence * 0.8, 2)
+                unsure = info.get("unsure", "")
+                if unsure:
+                    confidence = min(confidence, 0.55)
+                elif dist < 0.1:
+                    near = _neighbour(ordered, level, info["score"])
+                    if near is not None:
+                        unsure = f"it is close to '{near.label}'"
+                rationale = _rationale(level.label, info["reasons"], unsure)
             criteria_out.append(
                 {
                     "name": crit.name,
@@ -221,6 +251,8 @@ class Engine:
                     "rationale": rationale,
                     "evidence": evidence,
                     "confidence": min(1.0, max(0.0, confidence)),
+                    "dimension": dim,
+                    "basis": info.get("basis", {}),
                 }
             )
         total_w = sum(c["weight"] for c in criteria_out) or 1.0
@@ -264,11 +296,25 @@ class Engine:
         return best
 
 
-def _rationale(name: str, label: str, reasons: list[str]) -> str:
+def _rationale(label: str, reasons: list[str], unsure: str) -> str:
+    """What this essay does that puts it at this level, in the essay's own terms; and, when
+    the evidence is thin or the score sits on a boundary, that the machine is unsure."""
     if not reasons:
-        return f"{name}: {label}."
-    body = "; ".join(reasons)
-    return one_line(f"{name} is at '{label}': {body}.")
+        body = f"{label}."
+    else:
+        first = reasons[0][:1].upper() + reasons[0][1:]
+        body = f"{label}. " + "; ".join([first, *reasons[1:]]) + "."
+    if unsure:
+        body += f" The machine is unsure here: {unsure}."
+    return one_line(body)
+
+
+def _neighbour(ordered: list, level: Any, score: float) -> Any:
+    """The level on the other side of the nearest boundary."""
+    i = ordered.index(level)
+    pos = max(0.0, min(1.0, score)) * len(ordered) - i
+    j = i + 1 if pos >= 0.5 else i - 1
+    return ordered[j] if 0 <= j < len(ordered) else None
 
 
 def _blocked_strengths(overview: dict) -> list[str]:

@@ -81,23 +81,39 @@ def lm_features(doc: Document, lm: LanguageModel) -> dict[str, float]:
       likely than they are on their own (by more than a factor e)
     - lm_oov_share: share of words the model does not know (misspellings, names)
     """
+    return lm_profile(doc, lm)[0]
+
+
+def lm_profile(
+    doc: Document, lm: LanguageModel
+) -> tuple[dict[str, float], list[tuple[float | None, float]]]:
+    """``lm_features`` and, per sentence, (mean ln P(word | two before) over the words the
+    model knows, or None; share of words it does not know), from one pass of the model."""
     tri: list[float] = []
     gain3: list[float] = []
     gain2: list[float] = []
+    per_sentence: list[tuple[float | None, float]] = []
     oov = n = 0
     for s in doc.sentences:
         words = [_lm_word(t.text) for t in s.tokens if t.is_word]
+        s_tri: list[float] = []
+        s_oov = 0
         for scores in lm.word_scores(words):
             n += 1
             if scores is None:
                 oov += 1
+                s_oov += 1
                 continue
             t3, t2, t1 = scores
             tri.append(t3)
+            s_tri.append(t3)
             gain3.append(t3 - t1)
             gain2.append(t2 - t1)
+        per_sentence.append(
+            (sum(s_tri) / len(s_tri) if s_tri else None, s_oov / max(1, len(words)))
+        )
     k = max(1, len(tri))
-    return {
+    feats = {
         "lm_mean": sum(tri) / k,
         "lm_pmi_mean": sum(gain3) / k,
         "lm_pmi2_mean": sum(gain2) / k,
@@ -105,3 +121,4 @@ def lm_features(doc: Document, lm: LanguageModel) -> dict[str, float]:
         "lm_neg_pmi2_share": sum(1 for g in gain2 if g < -1.0) / k,
         "lm_oov_share": oov / max(1, n),
     }
+    return feats, per_sentence

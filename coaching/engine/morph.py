@@ -16,11 +16,18 @@ _UPOS_TAGS = {
 
 
 @lru_cache(maxsize=200_000)
+def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's base forms of the (lower-case) word by part of speech, looked up once
+    (the lookup copies its tables, so it is worth caching). Do not modify the result."""
+    return {u: tuple(v) for u, v in lemminflect.getAllLemmas(word.lower()).items()}
+
+
+@lru_cache(maxsize=200_000)
 def tags(word: str) -> frozenset[str]:
     """Penn tags the (lower-case) word can have according to the lexicon (no guessing)."""
     w = word.lower()
     out: set[str] = set()
-    lemmas = lemminflect.getAllLemmas(w)
+    lemmas = all_lemmas(w)
     for upos, lems in lemmas.items():
         for lemma in lems:
             infl = lemminflect.getAllInflections(lemma, upos=upos)
@@ -36,7 +43,7 @@ def tags(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def lemmas(word: str, upos: str) -> tuple[str, ...]:
-    return tuple(lemminflect.getAllLemmas(word.lower()).get(upos, ()))
+    return all_lemmas(word.lower()).get(upos, ())
 
 
 @lru_cache(maxsize=200_000)
@@ -45,8 +52,18 @@ def inflect(lemma: str, tag: str) -> str | None:
     return forms[0] if forms else None
 
 
+@lru_cache(maxsize=200_000)
+def first_lemma(word: str, upos: tuple[str, ...] = ("NOUN", "VERB", "ADJ")) -> str | None:
+    """The first base form of the word under the first part of speech that has one."""
+    found = all_lemmas(word.lower())
+    for u in upos:
+        if found.get(u):
+            return found[u][0]
+    return None
+
+
 def is_known(word: str) -> bool:
-    return bool(lemminflect.getAllLemmas(word.lower()))
+    return bool(all_lemmas(word.lower()))
 
 
 def base_verb(word: str) -> str | None:

@@ -63,6 +63,8 @@ _PLAN: dict[str, tuple[bool, tuple[tuple[str, str], ...]]] = {
             ("tablets/excellent", "different_prompt"),
         ),
     ),
+    # written after the engine's levels were frozen, to check them on essays never seen
+    "schoolday": (True, (("gaming_stuffing", "transition_stuffing"),)),
 }
 
 
