@@ -76,6 +76,9 @@ def teach_assignment_list(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def teach_assignment_create(request: AuthedRequest, class_pk: int) -> HttpResponse:
     classroom = classroom_for_teacher(request.user, class_pk)
+    if classroom.archived_at is not None:
+        messages.error(request, _("This class is archived: bring it back to set new work."))
+        return redirect("essays:teach_class_detail", pk=classroom.pk)
     rubrics = _rubrics_for(request)
     if request.method == "POST":
         form = AssignmentForm(request.POST, rubrics=rubrics)

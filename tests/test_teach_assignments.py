@@ -386,3 +386,39 @@ def test_unpublished_after_work_began_shows_a_closed_page_to_that_student_only(s
     body = client_for(school.student).get(url).content.decode()
     assert "taken this assignment down" in body and "Begun" in body
     assert client_for(school.classmate).get(url).status_code == 404
+
+
+def test_no_new_assignments_in_an_archived_class(school, own_rubric):
+    school.classroom.archived_at = timezone.now()
+    school.classroom.save()
+    url = reverse("essays:teach_assignment_create", args=[school.classroom.pk])
+    client = client_for(school.teacher)
+    response = client.get(url)
+    assert response["Location"] == reverse("essays:teach_class_detail", args=[school.classroom.pk])
+    client.post(url, _form(own_rubric, action="publish"))
+    assert not Assignment.objects.filter(title="Letters home").exists()
+
+
+def test_teacher_lists_make_the_same_number_of_queries_however_many_there_are(school):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import AssignmentFactory
+
+    client = client_for(school.teacher)
+    urls = [reverse("essays:teach_assignment_list"), reverse("coaching:teach_rubric_list")]
+
+    def counts() -> list[int]:
+        out = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            out.append(len(ctx.captured_queries))
+        return out
+
+    before = counts()
+    for n in range(6):
+        AssignmentFactory(
+            classroom=school.classroom, rubric=RubricFactory(owner=school.teacher), title=f"T{n}"
+        )
+    assert counts() == before
