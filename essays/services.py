@@ -266,10 +266,15 @@ def assignment_set_status(*, assignment: Assignment, status: str) -> Assignment:
     return assignment
 
 
-def assignment_duplicate(*, assignment: Assignment, teacher: User) -> Assignment:
-    """A draft copy in the same class with the same settings and rubric, no essays."""
+def assignment_duplicate(
+    *, assignment: Assignment, teacher: User, classroom: Classroom | None = None
+) -> Assignment:
+    """A draft copy with the same settings and rubric, no essays: in the same class, or in
+    `classroom` (another class the teacher teaches; the caller checks that)."""
     copy = Assignment.objects.get(pk=assignment.pk)
     copy.pk = None
+    if classroom is not None:
+        copy.classroom = classroom
     copy.title = (_("Copy of %(title)s") % {"title": assignment.title})[:200]
     copy.status = Assignment.Status.DRAFT
     copy.created_by = teacher

@@ -28,6 +28,7 @@ from essays.models import Assignment
 from essays.selectors import (
     assignment_for_teacher,
     classroom_for_teacher,
+    classrooms_taught_by,
     extensions_of,
     students_of,
     taught_classrooms_with_assignments,
@@ -115,6 +116,7 @@ def _edit_context(
 ) -> dict[str, Any]:
     students = students_of(assignment.classroom)
     return {
+        "classrooms": classrooms_taught_by(request.user),
         "assignment": assignment,
         "classroom": assignment.classroom,
         "form": form
@@ -169,7 +171,9 @@ def teach_assignment_status(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def teach_assignment_duplicate(request: AuthedRequest, pk: int) -> HttpResponse:
     assignment = assignment_for_teacher(request.user, pk)
-    copy = assignment_duplicate(assignment=assignment, teacher=request.user)
+    target = request.POST.get("classroom", "")
+    classroom = classroom_for_teacher(request.user, int(target)) if target.isdigit() else None
+    copy = assignment_duplicate(assignment=assignment, teacher=request.user, classroom=classroom)
     messages.success(request, _("This is a draft copy: change what you need, then publish it."))
     if request.htmx:
         return HttpResponseClientRedirect(reverse("essays:teach_assignment_edit", args=[copy.pk]))

@@ -422,3 +422,22 @@ def test_teacher_lists_make_the_same_number_of_queries_however_many_there_are(sc
             classroom=school.classroom, rubric=RubricFactory(owner=school.teacher), title=f"T{n}"
         )
     assert counts() == before
+
+
+def test_duplicate_into_another_class_the_teacher_teaches_only(school):
+    from essays.models import Membership
+    from tests.factories import ClassroomFactory, MembershipFactory
+
+    second = ClassroomFactory(name="English 10")
+    MembershipFactory(classroom=second, user=school.teacher, role=Membership.Role.TEACHER)
+    client = client_for(school.teacher)
+    url = reverse("essays:teach_assignment_duplicate", args=[school.assignment.pk])
+    page = client.get(reverse("essays:teach_assignment_edit", args=[school.assignment.pk]))
+    assert 'id="duplicate-class"' in page.content.decode()
+    client.post(url, {"classroom": second.pk})
+    copy = Assignment.objects.get(classroom=second)
+    assert copy.title == "Copy of Uniforms" and copy.status == "draft"
+    # Not into a class someone else teaches.
+    elsewhere = school.other_teacher.classrooms.first()
+    assert client.post(url, {"classroom": elsewhere.pk}).status_code == 404
+    assert not Assignment.objects.filter(classroom=elsewhere).exists()
