@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "config.middleware.health_check_middleware",
     "config.logs.request_id_middleware",
     "config.metrics.metrics_middleware",
+    "config.db_router.replica_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.GZipExceptStreamsMiddleware",
@@ -142,6 +143,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests run a Huey consumer in threads beside the test: a file (not Django's shared
     # in-memory database, whose table locks ignore the timeout) behaves as production does.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-essaycoach.sqlite3")}
+# Read-only pages may read from a replica (config/db_router.py); a browser that wrote in
+# the last DATABASE_REPLICA_PIN_SECONDS reads from the primary, so nobody misses their own
+# writes. DATABASE_REPLICA_READS=0 sends every read to the primary (replica maintenance).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_READS = env_bool("DATABASE_REPLICA_READS", True)
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 30, minimum=1)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            DATABASE_REPLICA_URL,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0),
+            conn_health_checks=True,
+        ),
+        # tests: the replica is the test database itself, reached by its own connection
+        "TEST": {"MIRROR": "default"},
+    }
+    if DATABASES["default"].get("OPTIONS"):
+        DATABASES["replica"]["OPTIONS"] = DATABASES["default"]["OPTIONS"]
+    DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "essays.User"
 

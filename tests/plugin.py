@@ -9,3 +9,11 @@ os.environ.setdefault("CACHE_KEY_PREFIX", "essaycoach-test")
 os.environ.setdefault("ESSAYCOACH_VAR_DIR", os.path.join(os.getcwd(), "var", "test"))
 # whitenoise warns when STATIC_ROOT is missing; unit tests serve no static files.
 os.makedirs(os.path.join(os.environ["ESSAYCOACH_VAR_DIR"], "staticfiles"), exist_ok=True)
+# A replica alias that mirrors the test database, with replica reads off: only the tests
+# that switch them on (tests/test_replica.py) read through it.
+os.environ.setdefault(
+    "DATABASE_REPLICA_URL",
+    os.environ.get("DATABASE_URL")
+    or "sqlite:///" + os.path.join(os.environ["ESSAYCOACH_VAR_DIR"], "essaycoach.sqlite3"),
+)
+os.environ.setdefault("DATABASE_REPLICA_READS", "0")
