@@ -33,7 +33,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH \
     DJANGO_ENV=production ESSAYCOACH_VAR_DIR=/app/var HARPER_NODE=/usr/local/bin/node \
     WORKER_HEALTH_PORT=8001
 WORKDIR /app
+# pango, harfbuzz and a font: WeasyPrint lays out the class PDFs (coaching/printing.py)
 RUN apt-get update && apt-get install -y --no-install-recommends libstdc++6 \
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin essaycoach
 COPY --from=node /usr/local/bin/node /usr/local/bin/node

@@ -12,7 +12,7 @@ DJANGO_DEBUG ?= 0
 RUN_ENV := DJANGO_DEBUG=$(DJANGO_DEBUG)
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-secret} DJANGO_DEBUG=0
 
-.PHONY: run test lint typecheck unit e2e bench setup css static chromium clean
+.PHONY: run test lint typecheck unit e2e bench setup css static chromium pdf-libs clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,15 @@ coaching/engine/harper_node/node_modules/.installed: coaching/engine/harper_node
 	cd coaching/engine/harper_node && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed config/static_src/node_modules/.installed coaching/engine/harper_node/node_modules/.installed
+setup: $(VENV)/.installed config/static_src/node_modules/.installed coaching/engine/harper_node/node_modules/.installed pdf-libs
+
+# WeasyPrint (class PDFs) lays text out with Debian's pango and harfbuzz and needs a font
+pdf-libs:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset \
+	  && fc-list 2>/dev/null | grep -qi dejavu; } || { \
+	  echo "Installing Debian's pango, harfbuzz and DejaVu fonts for the PDFs"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig >/dev/null; }
 
 css: setup
 	$(RUN_ENV) $(PY) manage.py tailwind build

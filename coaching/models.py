@@ -285,3 +285,49 @@ class CommentBankEntry(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class PrintJob(models.Model):
+    """A class's feedback as one PDF, made by the worker and kept for download.
+
+    The PDF is stored in the database: web and worker processes may run on different
+    machines (fly.toml), and a class PDF is a few hundred KB. Only the last few per
+    assignment are kept (coaching.services.class_pdf_request).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Paper(models.TextChoices):
+        A4 = "a4", _("A4")
+        LETTER = "letter", _("US Letter")
+
+    class Copy(models.TextChoices):
+        TEACHER = "teacher", _("teacher's copy")
+        STUDENT = "student", _("students' copies")
+
+    assignment = models.ForeignKey(
+        "essays.Assignment", on_delete=models.CASCADE, related_name="print_jobs"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    paper = models.CharField(max_length=8, choices=Paper.choices, default=Paper.A4)
+    copy = models.CharField(max_length=16, choices=Copy.choices, default=Copy.TEACHER)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    pages = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"class PDF of assignment {self.assignment_id} ({self.status})"

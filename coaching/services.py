@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching.mail import notify_released, notify_returned
 from coaching.marking import (
     build_snapshot,
     criterion_rows,
@@ -22,13 +23,14 @@ from coaching.models import (
     Analysis,
     CommentBankEntry,
     NoteDecision,
+    PrintJob,
     ReviewEvent,
     StageResult,
     TeacherComment,
     TeacherReview,
 )
 from coaching.review import weighted_total
-from coaching.tasks import analyse_revision, fit_calibration
+from coaching.tasks import analyse_revision, build_class_pdf, fit_calibration
 from config import logs
 from essays.models import Assignment, Revision, User
 
@@ -176,6 +178,7 @@ def review_release(*, revision: Revision, teacher: User) -> TeacherReview:
             total=review.total,
             max_total=review.max_total,
         )
+        notify_released(review=review)  # e-mailed once this is committed
     review.refresh_from_db()
     return review
 
@@ -219,6 +222,7 @@ def review_return(*, revision: Revision, teacher: User, note: str) -> TeacherRev
             total=review.total,
             max_total=review.max_total,
         )
+        notify_returned(review=review)  # e-mailed once this is committed
     review.refresh_from_db()
     return review
 
@@ -334,3 +338,32 @@ def bank_use(*, entry: CommentBankEntry) -> CommentBankEntry:
 
 def bank_delete(*, entry: CommentBankEntry) -> None:
     entry.delete()
+
+
+# --- print ---------------------------------------------------------------------------------
+
+PRINT_JOBS_KEPT = 5
+
+
+def class_pdf_request(*, assignment: Assignment, teacher: User, paper: str, copy: str) -> PrintJob:
+    """Ask the worker for the class's feedback as one PDF. The same request while one is
+    being made returns that one; only the last few PDFs of an assignment are kept."""
+    with transaction.atomic():
+        pending = PrintJob.objects.filter(
+            assignment=assignment,
+            paper=paper,
+            copy=copy,
+            status__in=[PrintJob.Status.QUEUED, PrintJob.Status.RUNNING],
+        ).first()
+        if pending is not None:
+            return pending
+        job = PrintJob.objects.create(
+            assignment=assignment, requested_by=teacher, paper=paper, copy=copy
+        )
+        stale = PrintJob.objects.filter(assignment=assignment).values_list("pk", flat=True)[
+            PRINT_JOBS_KEPT:
+        ]
+        PrintJob.objects.filter(pk__in=list(stale)).delete()
+        job_id = job.pk
+        transaction.on_commit(lambda: build_class_pdf(job_id))
+    return job

@@ -63,3 +63,25 @@ def beat_on_startup() -> None:
 def warm_engine() -> None:
     # Load word lists and checkers before the first essay arrives, not during it.
     get_engine()
+
+
+@db_task(retries=1, retry_delay=10)
+def build_class_pdf(job_id: int) -> None:
+    from coaching.printing import class_pdf_build
+
+    class_pdf_build(job_id=job_id)
+
+
+@db_task(retries=2, retry_delay=60)
+def send_feedback_mail(review_id: int, event: str) -> None:
+    from coaching.mail import feedback_mail_send
+
+    feedback_mail_send(review_id=review_id, event=event)
+
+
+@db_periodic_task(crontab(hour=str(settings.DIGEST_HOUR), minute="0"))
+def daily_digest() -> None:
+    """The teachers' digest, once a day at DIGEST_HOUR (server time)."""
+    from coaching.mail import digest_send
+
+    digest_send()

@@ -1,9 +1,24 @@
 from django.urls import path
 
-from coaching import rubric_views, views, views_review
+from coaching import rubric_views, views, views_print, views_review
 
 app_name = "coaching"
 urlpatterns = [
+    path("revisions/<int:pk>/print/", views_print.revision_print, name="revision_print"),
+    path(
+        "teach/assignments/<int:pk>/overview/",
+        views_print.class_overview,
+        name="class_overview",
+    ),
+    path("teach/assignments/<int:pk>/grades.csv", views_print.grades_csv, name="grades_csv"),
+    path("teach/assignments/<int:pk>/print/", views_print.class_print, name="class_print"),
+    path("teach/assignments/<int:pk>/pdf/", views_print.class_pdf, name="class_pdf"),
+    path(
+        "teach/print-jobs/<int:pk>/download/",
+        views_print.class_pdf_download,
+        name="class_pdf_download",
+    ),
+    path("unsubscribe/<str:token>/", views_print.unsubscribe_view, name="unsubscribe"),
     path("revisions/<int:pk>/", views.revision_feedback, name="revision_feedback"),
     path("revisions/<int:pk>/stream/", views.revision_stream, name="revision_stream"),
     path("revisions/<int:pk>/retry/", views.analysis_retry_view, name="analysis_retry"),

@@ -248,6 +248,12 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "EssayCoach <noreply@localhost>")
+# Links in e-mails (feedback released, digest, unsubscribe) start with this address.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The teachers' daily digest goes out at this hour (server time, 0-23).
+DIGEST_HOUR = env_int("DIGEST_HOUR", 7, minimum=0)
+if DIGEST_HOUR > 23:
+    raise ImproperlyConfigured("DIGEST_HOUR must be an hour of the day, 0 to 23")
 
 # --- Internationalisation --------------------------------------------------------------
 LANGUAGE_CODE = "en"
