@@ -20,6 +20,8 @@ SCRIPTS = [
     ("Coaching engine: ranking our own essays without calibration (issue 7)", ["ranking.py"]),
     ("Calibration from ~100 grades vs a shallow baseline (issue 7)", ["calibration_small.py"]),
     ("Teacher pages: class of 300 x 3 revisions, p95 and queries (issue 8)", ["teacher_pages.py"]),
+    ("Class overview (300 x 3) and class PDF (30 students) (issue 8)", ["class_insight.py"]),
+    ("Compare page: word diff of 5,000-word revisions (issue 8)", ["diff_bench.py"]),
 ]
 
 
