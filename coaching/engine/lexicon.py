@@ -603,3 +603,22 @@ DETERMINERS = frozenset(
 QUANTIFIERS = frozenset(
     ["all", "both", "enough", "few", "half", "less", "many", "more", "most", "much", "several"]
 )
+
+# a feeling said with the -ing adjective -> the -ed one ("I was very bored")
+FEELING_ING = {
+    "interesting": "interested",
+    "boring": "bored",
+    "exciting": "excited",
+    "disappointing": "disappointed",
+    "tiring": "tired",
+    "frightening": "frightened",
+    "embarrassing": "embarrassed",
+    "confusing": "confused",
+    "surprising": "surprised",
+    "annoying": "annoyed",
+    "amazing": "amazed",
+    "satisfying": "satisfied",
+    "terrifying": "terrified",
+    "worrying": "worried",
+    "shocking": "shocked",
+}

@@ -4,7 +4,7 @@ preposition phrases, 'would like' + base, feelings in -ed/-ing, clause punctuati
 from __future__ import annotations
 
 from .. import morph
-from ..lexicon import DAYS, MONTHS, SUBJECT_PRONOUNS, UNCOUNTABLES
+from ..lexicon import DAYS, FEELING_ING, MONTHS, SUBJECT_PRONOUNS, UNCOUNTABLES
 from ..notes import Note
 from ..text import Document, Sentence
 from .base import _cap, _compound_follows, _is_singular_count_noun, _note, _plural_of
@@ -260,23 +260,6 @@ def rule_would_like_base(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-_FEELING_ING = {
-    "interesting": "interested",
-    "boring": "bored",
-    "exciting": "excited",
-    "disappointing": "disappointed",
-    "tiring": "tired",
-    "frightening": "frightened",
-    "embarrassing": "embarrassed",
-    "confusing": "confused",
-    "surprising": "surprised",
-    "annoying": "annoyed",
-    "amazing": "amazed",
-    "satisfying": "satisfied",
-    "terrifying": "terrified",
-    "worrying": "worried",
-    "shocking": "shocked",
-}
 _PERSONAL_BE = frozenset(
     {
         "am",
@@ -325,7 +308,7 @@ def rule_more_patterns(sent: Sentence, doc: Document) -> list[Note]:
                 j += 1
             if (
                 j + 1 < n
-                and lows[j] in _FEELING_ING
+                and lows[j] in FEELING_ING
                 and lows[j + 1]
                 in {"in", "with", "about", "by", "because", "when", "that", "to", "of"}
             ):
@@ -333,9 +316,9 @@ def rule_more_patterns(sent: Sentence, doc: Document) -> list[Note]:
                     _note(
                         toks[j],
                         "word choice",
-                        f"To say how someone feels, use '{_FEELING_ING[lows[j]]}' "
+                        f"To say how someone feels, use '{FEELING_ING[lows[j]]}' "
                         f"('{lows[j]}' describes the thing that causes it).",
-                        [_FEELING_ING[lows[j]]],
+                        [FEELING_ING[lows[j]]],
                         "ed-ing",
                     )
                 )
