@@ -125,6 +125,7 @@ def analysis_run(*, analysis_id: int) -> bool:
         rubric=rubric_spec(assignment.rubric),
         previous_text=previous_text,
         previous_result=previous_result,
+        spelling=assignment.spelling,
     )
     calibration = Calibration.objects.filter(assignment=assignment).first()
     key = result_key(essay_input)

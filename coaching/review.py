@@ -73,7 +73,12 @@ def _current_scores(assignment: Assignment, revision_ids: list[int]) -> list[tup
     out = []
     for revision in Revision.objects.filter(pk__in=revision_ids).only("pk", "text"):
         result = engine.analyze(
-            EssayInput(text=revision.text, prompt=assignment.prompt, rubric=spec)
+            EssayInput(
+                text=revision.text,
+                prompt=assignment.prompt,
+                rubric=spec,
+                spelling=assignment.spelling,
+            )
         )
         out.append((revision.pk, result["scores"]))
     return out

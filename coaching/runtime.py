@@ -40,13 +40,15 @@ def rubric_spec(rubric: Rubric) -> RubricSpec:
 
 
 def result_key(essay_input: EssayInput) -> str:
-    """Same text, prompt, rubric, previous text and engine version: same result."""
+    """Same text, prompt, rubric, previous text, spelling variety and engine version:
+    same result."""
     material = {
         "version": ENGINE_VERSION,
         "text": essay_input.text,
         "prompt": essay_input.prompt,
         "rubric": dataclasses.asdict(essay_input.rubric) if essay_input.rubric else None,
         "previous": essay_input.previous_text,
+        "spelling": essay_input.spelling,
     }
     digest = hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
     return f"engine-result:{digest}"

@@ -112,3 +112,34 @@ def test_identical_input_reuses_the_cached_result(school, analysed, monkeypatch)
             == first.analysis.stages.get(stage=stage).data
         )
     assert second.analysis.engine_version == first.analysis.engine_version
+
+
+AMERICAN_ESSAY = (
+    "My favorite color is gray, and our theater program is the center of my week. "
+    "We traveled to Denver to see how other schools organize their shows, and I learned "
+    "that a small stage can still hold a big story."
+)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "british_notes"), [("auto", 0), ("american", 0), ("british", 5)]
+)
+def test_the_assignments_spelling_reaches_the_engine(
+    school, analysed, spelling, british_notes
+):
+    school.assignment.spelling = spelling
+    school.assignment.save(update_fields=["spelling"])
+    revision = analysed(AMERICAN_ESSAY)
+    notes = revision.analysis.stages.get(stage="notes").data["annotations"]
+    told_british = [n for n in notes if "British" in n["message"]]
+    assert len(told_british) >= british_notes and (british_notes or not told_british)
+    overview = revision.analysis.stages.get(stage="overview").data
+    assert overview["spelling"]["requested"] == spelling
+
+
+def test_the_spelling_variety_is_part_of_the_cache_key():
+    from coaching.engine import EssayInput
+    from coaching.runtime import result_key
+
+    keys = {result_key(EssayInput(text="Same text.", spelling=s)) for s in ("auto", "british")}
+    assert len(keys) == 2

@@ -47,7 +47,12 @@ def fit_calibration(
         if g.get("score") is None:
             continue
         res = engine.analyze(
-            EssayInput(text=str(g["text"]), prompt=str(g.get("prompt") or ""), rubric=rubric)
+            EssayInput(
+                text=str(g["text"]),
+                prompt=str(g.get("prompt") or ""),
+                rubric=rubric,
+                spelling=str(g.get("spelling") or "auto"),
+            )
         )
         rows.append(res["scores"]["features"])
         ys.append(float(g["score"]))
@@ -109,7 +114,10 @@ def run_batch(
         t0 = time.perf_counter()
         res = engine.analyze(
             EssayInput(
-                text=str(essay["text"]), prompt=str(essay.get("prompt") or ""), rubric=rubric
+                text=str(essay["text"]),
+                prompt=str(essay.get("prompt") or ""),
+                rubric=rubric,
+                spelling=str(essay.get("spelling") or "auto"),
             )
         )
         elapsed = time.perf_counter() - t0

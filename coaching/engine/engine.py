@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import advisories as adv
-from . import morph
+from . import gate, morph, trust
+from . import variety as spelling_variety
 from .argument import analyse_argument
 from .argument import concerns as find_concerns
 from .features import suspicion_features, text_features
@@ -28,7 +29,7 @@ from .scoring import (
     level_for,
     one_line,
 )
-from .spelling import SpellingFilter
+from .spelling import SpellingFilter, variety_note
 from .structure import analyse_structure
 from .summary import changes, next_steps, strengths
 from .text import Document, SentenceSplitter, build_document
@@ -44,8 +45,11 @@ class Engine:
     """
 
     def __init__(self, *, dialect: str = "british", use_harper: bool = True) -> None:
+        """``dialect``: the spelling variety for an essay whose assignment leaves it to the
+        student ("auto") and whose own spelling shows none; each essay's variety comes with
+        it (``EssayInput.spelling``)."""
         self.version = ENGINE_VERSION
-        self._dialect = dialect
+        self._dialect = dialect if dialect in spelling_variety.VARIETIES else "british"
         self._splitter = SentenceSplitter()
         self._spelling = SpellingFilter(dialect)
         self._harper: HarperChecker | None = None
@@ -60,15 +64,24 @@ class Engine:
         self._ngrams = ngram_counts()
         self._lm = language_model()
         morph.tags("went")  # load the lexicon now, not on the first essay
-        # a misspelt word too: Harper builds its spelling index on the first one it meets
-        self.analyze(EssayInput(text="This is a short warm-up text. It has two sentances."))
+        # a misspelt word too: Harper builds its spelling index on the first one it meets;
+        # once per variety (the Node server keeps one linter each)
+        for variety in spelling_variety.VARIETIES:
+            self.analyze(
+                EssayInput(
+                    text="This is a short warm-up text. It has two sentances.", spelling=variety
+                )
+            )
 
     # ------------------------------------------------------------------ public API
 
     def run(self, inp: EssayInput) -> Iterator[tuple[str, dict[str, Any]]]:
         text = inp.text or ""
         doc = build_document(text, self._splitter)
-        harper = self._harper.lint(text) if (self._harper and text.strip()) else []
+        requested = (inp.spelling or "auto").lower()
+        detection = spelling_variety.detect(text)
+        variety = spelling_variety.resolve(requested, detection, self._dialect)
+        harper = self._harper.lint(text, variety) if (self._harper and text.strip()) else []
 
         # overview ---------------------------------------------------------------
         overview = analyse_structure(doc, inp.prompt or "", self._spelling.common_words)
@@ -103,11 +116,25 @@ class Engine:
         overview["concerns"] = found
         overview["advisories"] = advisories
         overview["measures"] = adv_stats
+        overview["spelling"] = {
+            "requested": requested if requested in spelling_variety.CHOICES else "auto",
+            "variety": variety,
+            "british_words": detection.count("british"),
+            "american_words": detection.count("american"),
+        }
         yield "overview", overview
 
         # notes ------------------------------------------------------------------
         lm_found, lm_suspects = lm_check(doc, self._lm)
-        notes = self._notes(doc, harper, advisories, lm_found)
+        notes = self._notes(
+            doc,
+            harper,
+            advisories,
+            lm_found,
+            variety=variety,
+            explicit=requested in spelling_variety.VARIETIES,
+            detection=detection,
+        )
         note_dicts = [n.as_dict() for n in notes]
         yield "notes", {"annotations": note_dicts}
 
@@ -152,7 +179,12 @@ class Engine:
         previous = inp.previous_result
         if previous is None and inp.previous_text is not None:
             previous = self.analyze(
-                EssayInput(text=inp.previous_text, prompt=inp.prompt, rubric=inp.rubric)
+                EssayInput(
+                    text=inp.previous_text,
+                    prompt=inp.prompt,
+                    rubric=inp.rubric,
+                    spelling=inp.spelling,
+                )
             )
         if previous is not None:
             current = {"overview": overview, "notes": {"annotations": note_dicts}, "scores": scores}
@@ -171,23 +203,54 @@ class Engine:
     # ------------------------------------------------------------------ internals
 
     def _notes(
-        self, doc: Document, harper: list[dict], advisories: list[dict], lm_found: list[Note]
+        self,
+        doc: Document,
+        harper: list[dict],
+        advisories: list[dict],
+        lm_found: list[Note],
+        *,
+        variety: str,
+        explicit: bool,
+        detection: spelling_variety.Detection,
     ) -> list[Note]:
         if any(a["code"] in ("empty", "gibberish", "not_english") for a in advisories):
             return []
+        raw = self.candidate_notes(doc, harper, lm_found, variety, explicit, detection)
+        return merge_notes([n for n in raw if gate.shown(n.rule)])
+
+    def candidate_notes(
+        self,
+        doc: Document,
+        harper: list[dict],
+        lm_found: list[Note],
+        variety: str,
+        explicit: bool,
+        detection: spelling_variety.Detection,
+        dropped: list[tuple[Note, str]] | None = None,
+    ) -> list[Note]:
+        """Every checker's notes after the trust guards (``trust.review``), before the
+        per-kind gate and the overlap merge (``scripts/bench/gate_stats.py`` reads these)."""
+        ctx = trust.context(doc)
         raw: list[Note] = []
-        raw.extend(self._spelling.filter_harper(doc, harper_notes(harper, None)))
         raw.extend(
-            n
-            for n in run_rules(doc)
-            if self._dialect == "british" or not n.rule.startswith("rule:british:")
+            self._spelling.filter_harper(
+                doc, harper_notes(harper, None), variety=variety, explicit=explicit, names=ctx.names
+            )
         )
+        # British conventions (the verb 'practise', 'programme') only for an essay that is
+        # British by the assignment or by its own spelling
+        british = variety == "british" and (explicit or detection.variety == "british")
+        raw.extend(n for n in run_rules(doc) if british or not n.rule.startswith("rule:british:"))
         raw.extend(lm_found)
+        if not explicit:
+            mixed = variety_note(detection, variety)
+            if mixed is not None:
+                raw.append(mixed)
         # a placeholder (@PERSON1, [name], XXX) stands for a word the student wrote: no note
         holders = PlaceholderIndex.of(doc.text)
         if holders:
             raw = [n for n in raw if not holders.covers(n.start, n.end)]
-        return merge_notes(raw)
+        return trust.review(ctx, raw, dropped)
 
     def _scores(
         self,

@@ -1,6 +1,7 @@
 """Harper through Automattic's own harper.js, run in one persistent Node process.
 
-``HarperChecker(dialect)`` with ``lint``,
+``HarperChecker(dialect)`` with ``lint`` (the dialect may be given per text: the server keeps
+one linter per dialect),
 ``lint_all`` and ``is_likely_english``, returning the same finding dicts (rule, kind, start,
 end, problem, message, suggestions; plus ``suggestion_kinds``). Spans are Python str
 indices. The Node side is ``harper_node/server.mjs`` (JSON lines over a pipe); install its
@@ -227,20 +228,23 @@ class HarperChecker:
     def start(self) -> None:
         self.is_likely_english("This is a warm-up sentence.")
 
-    def lint(self, text: str) -> list[dict[str, Any]]:
-        """Raw findings: dicts with rule, kind, start, end, problem, message, suggestions."""
-        return self._lint("lint", text)
+    def lint(self, text: str, dialect: str | None = None) -> list[dict[str, Any]]:
+        """Raw findings: dicts with rule, kind, start, end, problem, message, suggestions.
+        ``dialect`` (british/american) overrides the checker's own for this text."""
+        return self._lint("lint", text, dialect)
 
-    def lint_all(self, text: str) -> list[dict[str, Any]]:
+    def lint_all(self, text: str, dialect: str | None = None) -> list[dict[str, Any]]:
         """Findings of every Harper rule, the disabled ones included (for measurement)."""
-        return self._lint("lint_all", text)
+        return self._lint("lint_all", text, dialect)
 
     def is_likely_english(self, text: str) -> bool:
         reply = _call({"op": "likely_english", "text": text}, self.dialect, self.timeout)
         return bool(reply["likely_english"])
 
-    def _lint(self, op: str, text: str) -> list[dict[str, Any]]:
-        reply = _call({"op": op, "text": text}, self.dialect, self.timeout)
+    def _lint(self, op: str, text: str, dialect: str | None = None) -> list[dict[str, Any]]:
+        if dialect not in {"british", "american"}:
+            dialect = self.dialect
+        reply = _call({"op": op, "text": text}, dialect, self.timeout)
         out = []
         for lint in reply["lints"]:
             sugg = lint.get("suggestions") or []

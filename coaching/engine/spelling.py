@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import morph
 from .lexicon import DAYS, MONTHS, NATIONALITIES
 from .notes import Note
 from .text import Document
+from .variety import Detection
+
+# Standard words that Harper's dictionary and the frequency list lack (checked by hand):
+# never a misspelling, never split ('wellbeing' -> 'well being').
+EXTRA_WORDS = frozenset(
+    {
+        "wellbeing",
+        "smartphone",
+        "smartphones",
+        "app",
+        "apps",
+        "selfie",
+        "selfies",
+        "cyberbullying",
+        "makerspace",
+        "makerspaces",
+        "livestream",
+        "livestreams",
+        "homeschooling",
+        "underfunded",
+        "screentime",
+    }
+)
 
 _CAPITALISED_WORDS = sorted(DAYS | MONTHS | NATIONALITIES | {"english", "england", "london"})
 
@@ -77,11 +101,22 @@ def british_form(word: str, suggestions: tuple[str, ...] | list[str]) -> str | N
     return None
 
 
+def american_form(word: str, suggestions: tuple[str, ...] | list[str]) -> str | None:
+    """The American spelling among ``suggestions`` when ``word`` is its British form."""
+    for sugg in suggestions:
+        if british_form(sugg, (word,)) is not None:
+            return sugg
+    return None
+
+
+_VARIETY_NAME = {"british": "British", "american": "American"}
+
+
 class SpellingFilter:
     def __init__(self, dialect: str = "british") -> None:
         from spellchecker import SpellChecker
 
-        self.dialect = dialect
+        self.dialect = dialect  # the variety when none is given per essay
 
         self._sc = SpellChecker(language="en", distance=1)
         self._freq: dict[str, int] = dict(self._sc.word_frequency.dictionary)
@@ -90,43 +125,71 @@ class SpellingFilter:
 
     def is_known(self, word: str) -> bool:
         w = word.lower()
-        return w in self._freq or morph.is_known(w)
+        return w in self._freq or w in EXTRA_WORDS or morph.is_known(w)
 
     def frequency(self, word: str) -> int:
         return self._freq.get(word.lower(), 0)
 
-    def filter_harper(self, doc: Document, notes: list[Note]) -> list[Note]:
+    def filter_harper(
+        self,
+        doc: Document,
+        notes: list[Note],
+        *,
+        variety: str | None = None,
+        explicit: bool = True,
+        names: frozenset[str] = frozenset(),
+    ) -> list[Note]:
+        """Vet Harper's spelling findings for an essay checked as ``variety``.
+
+        A word spelt the other variety's way gets a note only when the assignment asks for
+        one variety (``explicit``); in auto mode it is the student's own spelling and is
+        left alone (see ``variety_note`` for mixed spelling). Names (``names``, worked out
+        by ``trust.names_in``) are not misspellings."""
+        variety = variety or self.dialect
         text = doc.text
         letters = [c for c in text if c.isalpha()]
         mostly_caps = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
         sentence_starts = {s.words[0].start for s in doc.sentences if s.words}
+        lower_counts = Counter(t.text for t in doc.tokens if t.is_word and t.text.islower())
         out = []
         for n in notes:
             if n.rule == "harper:SplitWords" or (
                 n.rule == "harper:SpellCheck" and any(" " in s for s in n.suggestions)
             ):
-                n = self._prefer_one_word(text[n.start : n.end], n)
+                word = text[n.start : n.end]
+                low = word.lower()
+                if low in names or low in EXTRA_WORDS or _hyphen_part(text, n.start, n.end):
+                    continue
+                n = self._prefer_one_word(word, n)
+                if n.rule == "harper:SplitWords" and not self._split_is_likely(n):
+                    continue  # 'antinode' -> 'anti node': a word the list lacks
             if n.rule == "harper:SpellCheck":
                 word = text[n.start : n.end]
-                uk = (
-                    british_form(word, n.suggestions)
-                    if self.dialect == "british" and word[:1].islower()
-                    else None
-                )
-                if uk is not None:
-                    out.append(
-                        Note(
-                            n.start,
-                            n.end,
-                            "spelling",
-                            f"This is the American spelling; in British English write '{uk}'.",
-                            (uk,),
-                            "harper:SpellCheck:british",
-                            n.priority,
+                other = self._other_variety(word, n.suggestions, variety)
+                if other is not None:
+                    if explicit and word[:1].islower():
+                        name = _VARIETY_NAME[variety]
+                        out.append(
+                            Note(
+                                n.start,
+                                n.end,
+                                "spelling",
+                                f"This assignment asks for {name} spelling: write '{other}'.",
+                                (other,),
+                                f"harper:SpellCheck:{variety}",
+                                n.priority,
+                            )
                         )
-                    )
+                    continue
+                if word.lower() in names or word.lower() in EXTRA_WORDS:
+                    continue
+                if _hyphen_part(text, n.start, n.end):
                     continue
                 keep = self._keep(text, word, n.start, mostly_caps, sentence_starts)
+                if keep and n.start in sentence_starts and word[:1].isupper():
+                    keep = self._near_common(word, n.suggestions)  # 'Becuase', not 'Priya'
+                if keep and word.islower() and lower_counts[word] >= 2:
+                    keep = self._near_common(word, n.suggestions)  # 'catalase' twice: a term
                 if not keep:
                     continue
                 sugg = sorted(n.suggestions, key=lambda s: -self._freq.get(s.lower(), 0))
@@ -145,6 +208,36 @@ class SpellingFilter:
                 )
             out.append(n)
         return out
+
+    def _other_variety(self, word: str, suggestions: tuple[str, ...], variety: str) -> str | None:
+        """``word``'s spelling in ``variety`` when the student wrote the other variety's."""
+        from .variety import other_form
+
+        form = other_form(word, variety)
+        if form is not None:
+            return form
+        if variety == "british":
+            return british_form(word, suggestions)
+        return american_form(word, suggestions)
+
+    def _near_common(self, word: str, suggestions: tuple[str, ...]) -> bool:
+        """One of the suggestions is a common word one edit away: a typo, not a name."""
+        low = word.lower()
+        return any(
+            _edit1(low, s.lower()) and self._freq.get(s.lower(), 0) >= 1000 for s in suggestions
+        )
+
+    def _split_is_likely(self, n: Note) -> bool:
+        """Harper's split ('eachother' -> 'each other') is kept when the two words are a
+        pair the word-pair counts know."""
+        from .ngrams import counts
+
+        ng = counts()
+        for s in n.suggestions:
+            a, _, b = s.lower().partition(" ")
+            if b and ng.bigram(a, b) > ng.bi_floor:
+                return True
+        return False
 
     def _prefer_one_word(self, word: str, n: Note) -> Note:
         """Harper's split suggestions ('usefull' -> 'use full') are wrong when a single real
@@ -237,3 +330,30 @@ def _in_short_line(text: str, pos: int) -> bool:
     b = text.find("\n", pos)
     line = text[a : b if b != -1 else len(text)]
     return len(line.split()) <= 3 and all(w[:1].isupper() for w in line.split() if w[:1].isalpha())
+
+
+def _hyphen_part(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated word ('papier-mâché')."""
+    return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+
+
+def variety_note(detection: Detection, variety: str) -> Note | None:
+    """One gentle note for an essay that mixes British and American spelling (auto mode):
+    on the first word spelt the less used way."""
+    if not detection.mixed:
+        return None
+    minority = [m for m in detection.markers if m.variety != variety]
+    majority = [m for m in detection.markers if m.variety == variety]
+    if not minority or not majority:
+        return None
+    m = minority[0]
+    return Note(
+        m.start,
+        m.end,
+        "spelling",
+        f"You use both British and American spelling (here '{m.word}', elsewhere "
+        f"'{majority[0].word}'). Either is fine; keep to one: '{m.other}'.",
+        (m.other,),
+        "variety:mixed",
+        0,
+    )

@@ -49,6 +49,9 @@ class EssayInput:
     rubric: RubricSpec | None = None
     previous_text: str | None = None
     previous_result: dict | None = None
+    # the assignment's spelling variety: "british", "american", or "auto" (follow the
+    # student's own spelling; see variety.py)
+    spelling: str = "auto"
 
 
 def rubric_from_dict(data: dict) -> RubricSpec:

@@ -1,0 +1,84 @@
+"""The clean-text set (``clean_essays/``): loading it and counting the engine's notes on it.
+
+Every note on these proofread essays is a false alarm. Used by
+``tests/engine/test_clean_essays.py`` (the gate) and ``scripts/bench/false_alarms.py`` (the
+figures).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent / "clean_essays"
+HALVES = ("tune", "heldout")
+# the budget the issue sets: false alarms per 1,000 words, per variety and half
+BUDGET_PER_1000 = 1.0
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class CleanEssay:
+    name: str
+    half: str
+    variety: str
+    genre: str
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+def load(half: str | None = None) -> list[CleanEssay]:
+    out = []
+    for h in HALVES if half is None else (half,):
+        for path in sorted((HERE / h).glob("*.txt")):
+            head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+            meta = dict(
+                (k.strip(), v.strip())
+                for k, _, v in (line.partition(":") for line in head.splitlines())
+            )
+            out.append(CleanEssay(path.stem, h, meta["variety"], meta["genre"], body.strip()))
+    return out
+
+
+@dataclass
+class Tally:
+    words: int = 0
+    notes: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def per_1000(self) -> float:
+        return 1000 * self.notes / max(1, self.words)
+
+
+def measure(engine: Any, essays: list[CleanEssay], spelling: str = "declared") -> dict[str, Tally]:
+    """Notes on the essays, tallied per '<half>/<variety>' and 'all'. ``spelling``:
+    'declared' gives the engine each essay's own variety, or 'auto'/'british'/'american'."""
+    from coaching.engine import EssayInput
+
+    tallies: dict[str, Tally] = {}
+    for essay in essays:
+        variety = essay.variety if spelling == "declared" else spelling
+        result = engine.analyze(EssayInput(text=essay.text, spelling=variety))
+        notes = result["notes"]["annotations"]
+        for key in (f"{essay.half}/{essay.variety}", essay.half, "all"):
+            t = tallies.setdefault(key, Tally())
+            t.words += essay.words
+            t.notes += len(notes)
+            for n in notes:
+                t.kinds[n["rule"]] += 1
+                if key == "all":
+                    around = essay.text[max(0, n["start"] - 30) : n["end"] + 30]
+                    t.examples.append(
+                        f"{essay.name}: {n['rule']} {essay.text[n['start'] : n['end']]!r} "
+                        f"-> {n['suggestions'][:2]} ({around!r})"
+                    )
+    return tallies
