@@ -124,9 +124,7 @@ AMERICAN_ESSAY = (
 @pytest.mark.parametrize(
     ("spelling", "british_notes"), [("auto", 0), ("american", 0), ("british", 5)]
 )
-def test_the_assignments_spelling_reaches_the_engine(
-    school, analysed, spelling, british_notes
-):
+def test_the_assignments_spelling_reaches_the_engine(school, analysed, spelling, british_notes):
     school.assignment.spelling = spelling
     school.assignment.save(update_fields=["spelling"])
     revision = analysed(AMERICAN_ESSAY)

@@ -216,7 +216,7 @@ class Engine:
         if any(a["code"] in ("empty", "gibberish", "not_english") for a in advisories):
             return []
         raw = self.candidate_notes(doc, harper, lm_found, variety, explicit, detection)
-        return merge_notes([n for n in raw if gate.shown(n.rule)])
+        return merge_notes(gate.apply(raw, len(doc.word_tokens)))
 
     def candidate_notes(
         self,
@@ -234,7 +234,13 @@ class Engine:
         raw: list[Note] = []
         raw.extend(
             self._spelling.filter_harper(
-                doc, harper_notes(harper, None), variety=variety, explicit=explicit, names=ctx.names
+                doc,
+                harper_notes(harper, None),
+                variety=variety,
+                explicit=explicit,
+                names=ctx.names,
+                terms=ctx.terms,
+                strong_names=ctx.strong_names,
             )
         )
         # British conventions (the verb 'practise', 'programme') only for an essay that is

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import morph
-from .lexicon import DETERMINERS, UNCOUNTABLES
+from .lexicon import DETERMINERS
 from .notes import Note
 from .text import Document, Token
 
@@ -36,16 +36,13 @@ _NUMBER = re.compile(r"\d")
 # units and abbreviations that follow a number or stand for words (checked lower-case)
 UNITS = frozenset(
     {
-        "km", "m", "cm", "mm", "nm", "kg", "g", "mg", "l", "ml", "cl", "dl", "s", "ms", "min",
-        "h", "hr", "hrs", "mph", "kph", "kmh", "ft", "in", "yd", "mi", "lb", "lbs", "oz", "mol",
-        "dm", "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "w", "kw", "v", "mv", "a",
-        "ma", "j", "kj", "cal", "kcal", "c", "f", "k", "pa", "kpa", "am", "pm", "bc", "ad",
-        "bce", "ce", "st", "nd", "rd", "th", "p", "pp", "n",
+        "km", "m", "cm", "mm", "nm", "kg", "g", "mg", "l", "ml", "cl", "dl", "ms", "min",
+        "h", "hr", "hrs", "mph", "kph", "kmh", "ft", "yd", "mi", "lb", "lbs", "oz", "mol",
+        "dm", "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "kw", "mv", "ma", "kj",
+        "cal", "kcal", "kpa", "pm", "bc", "bce", "ce", "st", "nd", "rd", "th", "pp", "mmol",
     }
 )  # fmt: skip
-ABBREVIATIONS = frozenset(
-    {"e", "g", "i", "eg", "ie", "etc", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st", "no"}
-)
+ABBREVIATIONS = frozenset({"eg", "ie", "etc", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st"})
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -111,7 +108,9 @@ class Context:
 
     doc: Document
     quotes: list[tuple[int, int]]
-    names: frozenset[str]  # lower-case words used as names or titles in this essay
+    names: frozenset[str]  # lower-case words used as names in this essay (names_in)
+    strong_names: frozenset[str]  # capitalised inside a sentence somewhere (names_in)
+    terms: frozenset[str]  # quoted words, titles, placeholders (terms_in)
     index: dict[int, tuple[int, int]] = field(default_factory=dict)  # char -> (sent, tok)
 
     def in_quote(self, start: int, end: int) -> bool:
@@ -143,13 +142,25 @@ def context(doc: Document) -> Context:
     for s_i, sent in enumerate(doc.sentences):
         for t_i, t in enumerate(sent.tokens):
             index[t.start] = (s_i, t_i)
-    return Context(doc, quotes, names_in(doc, quotes), index)
+    return Context(
+        doc,
+        quotes,
+        names_in(doc),
+        names_in(doc, strong=True),
+        terms_in(doc.text, quotes),
+        index,
+    )
 
 
-def names_in(doc: Document, quotes: list[tuple[int, int]]) -> frozenset[str]:
-    """Words the essay uses as names: capitalised more than once, capitalised inside a
-    sentence, or inside a short quotation (a title or a quoted term: at most five words)."""
+def names_in(doc: Document, *, strong: bool = False) -> frozenset[str]:
+    """Words the essay uses as names: capitalised more than once, or capitalised inside a
+    sentence (nothing from capitals in an essay written all in capitals). ``strong``: only
+    those capitalised inside a sentence at least once ('... Joseph Bazalgette ...'), which
+    are names wherever they stand; the others can still be a slip ('Howeve' twice at the
+    start of sentences): the spelling filter decides. A possessive counts as its name."""
     text = doc.text
+    if _shouting(text):
+        return frozenset()
     caps: Counter[str] = Counter()
     out: set[str] = set()
     for sent in doc.sentences:
@@ -159,19 +170,27 @@ def names_in(doc: Document, quotes: list[tuple[int, int]]) -> frozenset[str]:
                 if t.text not in ('"', _DOUBLE_OPEN, "'", _SINGLE_OPEN, "(", "["):
                     first = False
                 continue
-            if t.text[:1].isupper() and not (len(t.text) == 1 and t.text == "I"):
-                caps[t.lower] += 1
+            if t.text[:1].isupper() and not t.text.isupper():
+                low = re.sub(r"['\u2019]s$", "", t.lower)
+                caps[low] += 1
                 if not first and text[t.start - 1 : t.start] != "@":
-                    out.add(t.lower)
+                    out.add(low)
             first = False
-    out.update(w for w, k in caps.items() if k >= 2)
+    if not strong:
+        out.update(w for w, k in caps.items() if k >= 2)
+    return frozenset(out)
+
+
+def terms_in(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
+    """Words that are never misspellings here: a quoted word ('to "unsex" her'), the
+    capitalised words of a short quotation (a title), anonymisation placeholders."""
+    out: set[str] = {m.group()[1:].lower() for m in _PLACEHOLDER.finditer(text)}
     for a, b in quotes:
-        inner = text[a + 1 : b - 1]
-        words = inner.split()
-        if 0 < len(words) <= 5:
-            out.update(w.strip(".,;:!?'\u2019\u2018\"").lower() for w in words)
-    for m in _PLACEHOLDER.finditer(text):
-        out.add(m.group()[1:].lower())
+        words = [w.strip(".,;:!?'\u2019\u2018\"") for w in text[a + 1 : b - 1].split()]
+        if len(words) == 1:
+            out.add(words[0].lower())
+        elif len(words) <= 5:
+            out.update(w.lower() for w in words if w[:1].isupper())
     return frozenset(out)
 
 
@@ -186,19 +205,25 @@ def protected(tokens: list[Token], i: int, text: str) -> bool:
     """A number, a unit after one, an acronym, an abbreviation, a placeholder."""
     t = tokens[i]
     low = t.lower
-    if _is_number(t):
+    if _is_number(t) or text[t.start - 1 : t.start] == "@":
         return True
-    if text[t.start - 1 : t.start] == "@":
-        return True
-    if len(t.text) > 1 and t.text.isupper():
+    if len(t.text) > 1 and t.text.isupper() and not _shouting(text):
         return True
     prev = tokens[i - 1] if i > 0 else None
     if low in UNITS and prev is not None and _is_number(prev):
         return True
-    nxt = text[t.end : t.end + 1]
-    if low in ABBREVIATIONS and nxt == ".":
+    after = text[t.end : t.end + 3]
+    if low in ABBREVIATIONS and after[:1] == "." and t.text[:1].isupper() == (low in _TITLES):
         return True
-    return bool(low in {"e", "i", "g"} and nxt == "." and len(t.text) == 1)
+    return bool(len(low) == 1 and after[:1] == "." and after[1:2].isalpha())  # e.g. i.e.
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "st"})
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _hyphenated(text: str, start: int, end: int) -> bool:
@@ -249,151 +274,157 @@ def _word_at(tokens: list[Token], i: int) -> Token | None:
     return tokens[i] if 0 <= i < len(tokens) and tokens[i].is_word else None
 
 
-Guard = Callable[[Note, list[Token], int, Context], bool]
+Guard = Callable[[Note, list[Token], int, Context], "str | None"]
 
 
-def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
+def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'on roll', 'a row of bean seeds', 'the third lesson', 'role as narrator'."""
     prev = _word_at(toks, i - 1)
     if prev is None:
-        return False
-    if (prev.lower, toks[i].lower) in _BARE_NOUN_IDIOMS:
-        return True
-    if prev.lower in _ORDINALS or prev.lower == "as":
-        return True
+        return None
+    if prev.lower in _ORDINALS:
+        return "ordinal"
+    if prev.lower == "as":
+        return "as-role"
     before = _word_at(toks, i - 2)
     if before is not None and before.lower in DETERMINERS and _tags(prev) & {"VBN", "VBD", "VBG"}:
-        return True  # 'a timed mile': the participle describes the noun
+        return "participle"  # 'a timed mile': the participle describes the noun
     if prev.lower == "of" and before is not None and _noun(before):
-        return True  # 'a kind of bargain', 'a squirt of dish soap'
-    nxt = _word_at(toks, i + 1)
-    return bool(nxt is not None and _tags(nxt) & {"NN", "NNS"} and not _tags(nxt) & {"IN", "MD"})
+        return "noun-of"  # 'a kind of bargain', 'a squirt of dish soap'
+    return None
 
 
-def _guard_intro_however(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
+def _guard_intro_however(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'However sophisticated it sounds': 'however' + adjective or adverb needs no comma."""
     j = i + 1 if toks[i].lower == "however" else i
     while j < len(toks) and not toks[j].is_word:
         j += 1
     nxt = _word_at(toks, j)
     if nxt is None:
-        return False
-    return bool(_tags(nxt) & {"JJ", "RB", "JJR", "RBR"}) or nxt.lower in {"much", "many"}
+        return None
+    if _tags(nxt) & {"JJ", "RB", "JJR", "RBR"} or nxt.lower in {"much", "many"}:
+        return "however-adj"
+    return None
 
 
-def _guard_possessive(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
+def _guard_possessive(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'a sports bag', 'the results support', 'the People Act', 'the people schools serve'."""
     word = toks[i]
     nxt = _word_at(toks, i + 1)
     if nxt is None:
-        return False
+        return None
     if word.text[:1].isupper() or nxt.text[:1].isupper():
-        return True  # a name or a title
+        return "name"
     if word.lower in {"people", "children", "men", "women"}:
-        return True  # 'the people schools serve': a relative clause without 'that'
-    tags = _tags(nxt)
-    if tags & {"VBP", "VBD", "MD"}:
-        return True  # 'the results support': a verb follows
-    return word.lower.endswith("s") and nxt.lower not in _POSSESSED_OFTEN
+        return "relative"  # 'the people schools serve': a relative clause without 'that'
+    if _tags(nxt) & {"VBP", "VBD", "MD"} and not _tags(nxt) & {"NN"}:
+        return "verb-follows"  # 'the results support'
+    if word.lower in _COMPOUND_FIRST:
+        return "compound"  # 'a sports bag'
+    return None
 
 
-# nouns that learners' possessives most often lead to ('my parents house', 'the students
-# opinion'); before other nouns a plural in -s is more likely a compound ('sports bag')
-_POSSESSED_OFTEN = frozenset(
+# plural nouns that stand first in compounds ('a sports bag', 'the arts centre')
+_COMPOUND_FIRST = frozenset(
     {
-        "house", "home", "life", "lives", "opinion", "opinions", "family", "friend", "friends",
-        "name", "names", "room", "car", "job", "work", "health", "future", "problem",
-        "problems", "money", "time", "education", "behaviour", "behavior", "attention",
-        "feelings", "rights", "needs", "point", "view", "idea", "ideas", "party", "birthday",
-        "parents", "mother", "father", "wife", "husband", "school", "books", "book",
+        "sports", "arts", "savings", "sales", "goods", "clothes", "jeans", "glasses",
+        "news", "games", "customs", "arms", "communications", "operations", "parks",
+        "systems", "results", "rights", "races", "drinks", "sweets", "shorts",
     }
 )  # fmt: skip
 
 
-def _guard_its(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
+def _guard_its(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'its transportation schedule': 'its' before a noun is the possessive."""
     if toks[i].lower != "its":
-        return False
+        return None
     nxt = _word_at(toks, i + 1)
-    tags = _tags(nxt)
     if nxt is None:
-        return False
+        return None
+    tags = _tags(nxt)
     if nxt.lower in {"own", "very"}:
-        return True
-    return bool(tags & {"NN", "NNS"}) and not tags & {"JJ", "RB", "VBG", "VBN", "DT"}
+        return "its-own"
+    if tags & {"NN", "NNS"} and not tags & {"JJ", "RB", "VBG", "VBN", "DT"}:
+        return "its-noun"
+    return None
 
 
-def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
+def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """Verb forms the trigram model doubts on fluent text: a past tense after its subject
     ('He watered'), a participle used as an adjective ('the timed performance'), 'and gave',
     a word after a determiner, 'are' -> 'being'."""
-    kind = note.rule.removeprefix("lm:verb:")
-    old, _, new = kind.partition(">")
-    word = toks[i]
+    kind = note.rule.removeprefix("lm:")
+    old, _, new = kind.removeprefix("verb:").partition(">")
     prev = _word_at(toks, i - 1)
     nxt = _word_at(toks, i + 1)
     p = prev.lower if prev is not None else ""
-    if p in DETERMINERS or (prev is not None and p.endswith(("'s", "\u2019s"))):
-        return True  # after 'the', 'a', 'his', 'Tom's' the word describes or names
-    if word.lower in _BE_FORMS and kind != "verb:be-agree":
-        return True
-    if old in {"past", "ed"} and (p in _SUBJECT_PRONOUNS or p in {"and", "then", "but"}):
-        return True  # 'We measured', 'and gave': a finite past after its subject
-    if new == "pp" and not any(
-        w is not None and w.lower in _AUX for w in (_word_at(toks, i - k) for k in (1, 2, 3))
+    if (
+        old in {"past", "ed"}
+        and new == "base"
+        and p in _SUBJECT_PRONOUNS - {"i", "you", "we", "they"}
     ):
-        return True  # a participle for a past needs 'have' or 'be' before it
-    if old in {"ing", "ed", "pp"} and nxt is not None and _noun(nxt):
-        return True  # 'a free mapping app', 'the timed performance': an adjective
-    return bool(
-        old == "base" and new == "ing" and (p in _SUBJECT_PRONOUNS or _tags(prev) & {"NNS"})
-    )
+        return "past-after-subject"  # 'He watered', 'She wore'
+    if old in {"ing", "ed", "pp"} and nxt is not None and _noun(nxt) and _tags(prev) & {"JJ"}:
+        return "participle-adjective"  # 'a free mapping app'
+    return None
 
 
-def _guard_lm_article(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
-    """'through air', 'in water': no article before a mass noun used in general."""
+def _guard_lm_article(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'through air', 'her role as narrator'."""
     if not note.rule.startswith("lm:article:ins"):
-        return False
-    word = toks[i]
+        return None
     prev = _word_at(toks, i - 1)
     if prev is not None and prev.lower == "as":
-        return True  # 'her role as narrator'
-    return word.lower in UNCOUNTABLES or word.lower in _MASS_NOUNS
+        return "as-role"
+    if toks[i].lower in _MASS_NOUNS:
+        return "mass-noun"
+    return None
 
 
-_MASS_NOUNS = frozenset(
-    {
-        "air", "water", "oxygen", "carbon", "light", "sound", "heat", "energy", "gas", "soil",
-        "sugar", "salt", "glucose", "alcohol", "ice", "time", "space", "mathematics", "physics",
-        "chemistry", "biology", "history", "geography", "science", "literature", "music",
-        "art", "sport", "society", "nature", "school", "college", "university", "church",
-        "bed", "home", "work", "class", "lunch", "breakfast", "dinner",
-    }
-)  # fmt: skip
+_MASS_NOUNS = frozenset({"air", "water", "oxygen", "light", "sound", "heat", "energy", "gas"})
 
 
-# how many times the word-pair floor a 'word + preposition' pair must be counted for the
-# language model's preposition note to be left out
-PREP_PAIR_SEEN = 10
+def _guard_prep_gerund(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'by resolve alone': a word that is also a noun, with no object after it."""
+    nxt = _word_at(toks, i + 1)
+    if nxt is not None and nxt.lower in {"alone", "only"}:
+        return "noun-alone"
+    return None
 
 
-def _guard_lm_prep(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
-    """A preposition the words before it commonly take ('a course on', 'too little on')."""
+# a closed compound is asked for only when it is a common word in its own right and more
+# common than the two words apart ('home work' -> 'homework', not 'twelve months' ->
+# 'twelvemonths', 'tail lights' -> 'taillights')
+COMPOUND_MIN_COUNT = 1_000_000
+
+
+def _guard_compound(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     from .ngrams import counts
 
-    prev = _word_at(toks, i - 1)
-    if prev is None:
-        return False
     ng = counts()
-    return ng.bigram(prev.lower, toks[i].lower) > PREP_PAIR_SEEN * ng.bi_floor
+    written = ctx.doc.text[note.start : note.end].lower().split()
+    if len(written) != 2:
+        return None
+    joined = "".join(written)
+    count = ng.unigram(joined)
+    if count < COMPOUND_MIN_COUNT or count <= ng.bigram(written[0], written[1]):
+        return "open-compound"
+    return None
 
 
-def _guard_prep_gerund(note: Note, toks: list[Token], i: int, ctx: Context) -> bool:
-    """'by resolve alone': a word that is also a noun, with no object after it."""
-    if "NN" not in _tags(toks[i]):
-        return False
+def _guard_their_there(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'lost their right to vote': 'their' before a noun is right."""
     nxt = _word_at(toks, i + 1)
-    return nxt is None or not (nxt.lower in DETERMINERS or _noun(nxt))
+    if toks[i].lower == "their" and nxt is not None and _tags(nxt) & {"NN", "NNS"}:
+        return "their-noun"
+    return None
+
+
+def _guard_pronoun_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'He woke his sister', 'She smelt it': a past tense agrees with every subject."""
+    if "VBD" in _tags(toks[i]):
+        return "past-tense"
+    return None
 
 
 # rule id (or its prefix ending in ':') -> guard; the note goes when the guard says so
@@ -404,8 +435,11 @@ GUARDS: dict[str, Guard] = {
     "lm:conf:its-it's": _guard_its,
     "lm:verb:": _guard_lm_verb,
     "lm:article:": _guard_lm_article,
-    "lm:prep:": _guard_lm_prep,
     "rule:prep-gerund": _guard_prep_gerund,
+    "harper:CompoundNouns": _guard_compound,
+    "harper:DisjointPrefixes": _guard_compound,
+    "harper:TheirToThere": _guard_their_there,
+    "harper:PronounVerbAgreement": _guard_pronoun_verb,
 }
 
 
@@ -443,7 +477,7 @@ def review(
 
 def _drop_reason(ctx: Context, n: Note) -> str | None:
     text = ctx.doc.text
-    if n.category == "spelling" and n.rule.startswith(("harper:", "variety:")):
+    if n.rule.startswith(("harper:SpellCheck", "harper:SplitWords", "variety:")):
         return None  # the spelling filter has vetted these
     if ctx.in_quote(n.start, n.end) or (n.start == n.end and ctx.quote_at(n.start)):
         return "quotation"
@@ -453,7 +487,7 @@ def _drop_reason(ctx: Context, n: Note) -> str | None:
     toks, i = found
     i = min(i, len(toks) - 1)
     span = [k for k in range(i, len(toks)) if toks[k].start < max(n.end, n.start + 1)]
-    if any(protected(toks, k, text) for k in span or [i]):
+    if protected(toks, i, text):
         return "number/abbreviation"
     if n.rule.startswith("lm:") and any(
         0 <= k < len(toks) and protected(toks, k, text) for k in (i - 1, i + 1)
@@ -464,6 +498,8 @@ def _drop_reason(ctx: Context, n: Note) -> str | None:
     if n.category != "spelling" and any(_idiom(toks, k) for k in span or [i]):
         return "idiom"
     guard = _guard_for(n.rule)
-    if guard is not None and guard(n, toks, i, ctx):
-        return "guard"
+    if guard is not None:
+        why = guard(n, toks, i, ctx)
+        if why:
+            return "guard:" + why
     return None

@@ -58,12 +58,12 @@ def notes_for(engine, text: str, spelling: str, cache: dict) -> tuple[list, list
     raw = engine.candidate_notes(
         doc, harper, lm_found, variety, spelling in v.VARIETIES, detection, dropped
     )
-    return raw, merge_notes([n for n in raw if gate.shown(n.rule)]), dropped
+    return raw, merge_notes(gate.apply(raw, len(doc.word_tokens))), dropped
 
 
 def _family(rule: str) -> str:
     """lm:verb:ed>base -> lm:verb:, rule:intro-comma:however stays."""
-    if rule.startswith(("lm:verb:", "lm:article:", "lm:prep:", "lm:noun:")):
+    if rule.startswith(("lm:verb:", "lm:article:", "lm:prep:", "lm:noun:", "lm:conf:")):
         return rule.rsplit(":", 1)[0] + ":"
     return rule
 
@@ -76,7 +76,22 @@ def main() -> None:
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "gate-stats-cache"))
     ap.add_argument("--half", default="tune", help="clean-set half: tune, heldout or all")
     ap.add_argument("--json", help="write the table here")
+    ap.add_argument("--baseline", action="store_true", help="no guards and no gate")
+    ap.add_argument("--company", help="try other NEEDS_COMPANY prefixes (comma-separated)")
+    ap.add_argument("--min-company", type=float, help="try another MIN_COMPANY_PER_100")
     args = ap.parse_args()
+    if args.company is not None or args.min_company is not None:
+        from coaching.engine import gate
+
+        if args.company is not None:
+            gate.NEEDS_COMPANY = tuple(p for p in args.company.split(",") if p)
+        if args.min_company is not None:
+            gate.MIN_COMPANY_PER_100 = args.min_company
+    if args.baseline:
+        from coaching.engine import gate, trust
+
+        trust.review = lambda ctx, notes, dropped=None: notes  # type: ignore[assignment]
+        gate.apply = lambda notes, words: notes  # type: ignore[assignment]
 
     from coaching.engine import Engine
     from tests.engine.clean_set import load

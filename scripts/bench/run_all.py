@@ -22,6 +22,7 @@ SCRIPTS = [
     ("Teacher pages: class of 300 x 3 revisions, p95 and queries (issue 8)", ["teacher_pages.py"]),
     ("Class overview (300 x 3) and class PDF (30 students) (issue 8)", ["class_insight.py"]),
     ("Compare page: word diff of 5,000-word revisions (issue 8)", ["diff_bench.py"]),
+    ("Coaching engine: false alarms on clean essays of our own (issue 7)", ["false_alarms.py"]),
 ]
 
 
