@@ -1,12 +1,15 @@
 """The teacher's whole flow in a real browser: build a rubric, set an assignment, a
-student submits, the teacher marks it with the keyboard only and releases it, and the
-student sees the teacher's marks."""
+student submits, the teacher marks it with the keyboard only and releases it, the
+student sees the teacher's marks, the teacher prints the class as one PDF (pages and
+content checked) and exports the grades as CSV."""
 
 from __future__ import annotations
 
+import csv
 import re
 
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from e2e.conftest import join_demo_class, log_in, new_email, sign_up
 from e2e.harness import Stack
@@ -56,7 +59,7 @@ def _create_assignment(teacher: Page, title: str, rubric: str) -> str:
     return match[1]
 
 
-def test_rubric_assignment_submission_keyboard_review_release(
+def test_rubric_assignment_submission_keyboard_review_release_pdf_csv(
     browser: Browser, stack: Stack, base_url: str
 ) -> None:
     tag = new_email("flow").split("@")[0]
@@ -103,3 +106,37 @@ def test_rubric_assignment_submission_keyboard_review_release(
 
     teacher.goto(f"/teach/assignments/{assignment_id}/submissions/")
     expect(teacher.locator("table.data-table tbody")).to_contain_text("Released")
+
+    # The class as one PDF (the teacher's copy, A4): the student who submitted starts a
+    # page of their own, with the teacher's comment and the rubric's criteria.
+    with teacher.expect_download() as csv_download:
+        teacher.goto(f"/teach/assignments/{assignment_id}/overview/")
+        teacher.get_by_role("link", name="Download grades (CSV)").click()
+    with open(csv_download.value.path(), encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    submitted = [row for row in rows if row["Revision"]]
+    assert len(submitted) == 1, rows
+    row = submitted[0]
+    assert row["Argument"] == "4" and row["Spelling and punctuation"] == "2", row
+    assert float(row["Out of"]) == 8 and float(row["Teacher total"]) == 6.0, row
+    assert row["Machine %"], row
+    not_submitted = [r for r in rows if not r["Revision"]]
+    assert len(not_submitted) >= 1  # the demo class's other students are listed too
+
+    teacher.get_by_role("link", name="Class feedback as one PDF").click()
+    teacher.get_by_role("button", name="Make the PDF").click()
+    download_link = teacher.get_by_role("link", name=re.compile(r"^Download \(\d+ pages?\)"))
+    expect(download_link).to_be_visible(timeout=120_000)
+    promised = int(re.search(r"\((\d+) page", download_link.inner_text())[1])  # type: ignore[index]
+    with teacher.expect_download() as download:
+        download_link.click()
+    reader = PdfReader(download.value.path())
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) == promised
+    name = row["Student"]
+    starts = [i for i, text in enumerate(pages) if text.strip().split("\n")[0] == name]
+    assert len(starts) == 1, (name, [p[:80] for p in pages])
+    essay_pages = "\n".join(pages[starts[0] :])
+    assert "Convincing. Check your commas." in essay_pages
+    assert "Argument" in essay_pages and "Spelling and punctuation" in essay_pages
+    assert title in "\n".join(pages)
