@@ -333,8 +333,10 @@ def dimension_scores(
         unsure = "a longer essay would show more"
     if len(ex) < 2:
         cap = min(cap, TOP)  # the top level needs more than one example
-    seen: set[int] = set()
-    ev = [e for e in ev if not (e["start"] in seen or seen.add(e["start"]))]
+    firsts: dict[int, dict] = {}
+    for e in ev:
+        firsts.setdefault(e["start"], e)  # one quote per place, in the order found
+    ev = list(firsts.values())
     out["development"] = _dim(
         min(score, cap), reasons, ev[:3], unsure, examples=len(ex), explained=len(rs)
     )
