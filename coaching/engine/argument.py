@@ -401,6 +401,9 @@ def analyse_argument(doc: Document, prompt: str, frequency: Any = None) -> dict[
     pw = words_of(prompt)
     prompt_grams = {tuple(pw[i : i + 4]) for i in range(len(pw) - 3)}
     paras = [p for p in doc.paragraphs if p.text.strip()]
+    if len(paras) >= 2 and _is_title(paras[0].text):
+        # a title line is not a paragraph: the overview's counts leave it out too
+        paras = paras[1:]
     n_para = len(paras)
 
     # the position: the first sentence in the opening (first paragraph, or first three
@@ -524,6 +527,11 @@ def _position_verdict(
     if len(ws) - _transition_words(low) < 6:
         return "too vague to be a position"
     return "ok"
+
+
+def _is_title(text: str) -> bool:
+    line = text.strip()
+    return "\n" not in line and len(line.split()) <= 12 and not line.endswith((".", "!", "?", ":"))
 
 
 def _paragraph(
