@@ -22,6 +22,7 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -44,6 +45,7 @@ from coaching.selectors import (
 from coaching.services import analysis_retry
 from config import metrics
 from config.http import AuthedRequest
+from config.timezones import user_zone
 from essays.models import Revision, User
 from essays.selectors import (
     assignment_for_teacher,
@@ -190,6 +192,14 @@ def _render_events(
             connection.close()
 
 
+def _render_events_for(
+    request: HttpRequest, revision_id: int, user: User, after: int
+) -> tuple[list[str], int, bool]:
+    # The stream renders after the middleware has returned: use the viewer's time zone here.
+    with timezone.override(user_zone(user)):
+        return _render_events(request, revision_id, user, after)
+
+
 def _last_event_id(request: HttpRequest) -> int:
     raw = request.headers.get("Last-Event-ID") or request.GET.get("after") or "0"
     try:
@@ -243,7 +253,7 @@ async def revision_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
                         batch, finished = [], False
                     else:
                         seen = state
-                        batch, after, finished = await sync_to_async(_render_events)(
+                        batch, after, finished = await sync_to_async(_render_events_for)(
                             request, pk, user, after
                         )
                     for event in batch:

@@ -8,6 +8,8 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import timezone
 from django.utils.decorators import sync_and_async_middleware
 
+from config.timezones import user_zone
+
 
 class GZipExceptStreamsMiddleware(GZipMiddleware):
     """Gzip pages, but never server-sent events: each event must reach the browser now."""
@@ -79,10 +81,10 @@ class UserTimeZoneMiddleware:
         if self.is_async:
             return self.__acall__(request)
         user = getattr(request, "user", None)
-        return self._respond(request, _zone_of(user))
+        return self._respond(request, user_zone(user))
 
     async def __acall__(self, request: HttpRequest) -> HttpResponseBase:
-        zone = _zone_of(await request.auser()) if hasattr(request, "auser") else None
+        zone = user_zone(await request.auser()) if hasattr(request, "auser") else None
         _activate(zone)
         try:
             return await self.get_response(request)
@@ -102,13 +104,3 @@ def _activate(zone: zoneinfo.ZoneInfo | None) -> None:
         timezone.deactivate()
     else:
         timezone.activate(zone)
-
-
-def _zone_of(user: Any) -> zoneinfo.ZoneInfo | None:
-    name = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
-    if not name:
-        return None
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None

@@ -228,6 +228,17 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "signup": env_str("RATE_LIMIT_SIGNUP", "20/m/ip"),
 }
+ACCOUNT_SIGNUP_FORM_CLASS = "essays.forms.SignupForm"  # name, teacher or student
+# Who may sign up as a teacher: open (anyone), code (with TEACHER_SIGNUP_CODE), closed
+# (nobody; teachers come from an invitation to co-teach or from the admin).
+TEACHER_SIGNUP = env_str("TEACHER_SIGNUP", "open").strip().lower()
+TEACHER_SIGNUP_CODE = env_str("TEACHER_SIGNUP_CODE").strip()
+if TEACHER_SIGNUP not in {"open", "code", "closed"}:
+    raise ImproperlyConfigured(
+        f"TEACHER_SIGNUP={TEACHER_SIGNUP!r} must be one of open, code, closed"
+    )
+if TEACHER_SIGNUP == "code" and not TEACHER_SIGNUP_CODE:
+    raise ImproperlyConfigured("TEACHER_SIGNUP=code needs TEACHER_SIGNUP_CODE")
 LOGIN_REDIRECT_URL = "essays:home"  # which redirects by role: teacher or student
 LOGIN_URL = "account_login"
 AUTH_PASSWORD_VALIDATORS = [

@@ -56,13 +56,24 @@ def new_email(tag: str) -> str:
     return f"{tag}-{os.getpid()}-{next(_counter)}@school.test"
 
 
-def sign_up(page: Page, email: str, password: str = "Essays-are-fun-2026") -> None:
+def sign_up(
+    page: Page,
+    email: str,
+    password: str = "Essays-are-fun-2026",
+    *,
+    name: str = "Test Student",
+    teacher: bool = False,
+) -> None:
+    """Sign up as a student (lands on "Your assignments") or a teacher ("Your teaching")."""
     page.goto("/accounts/signup/")
+    page.get_by_label("Your name").fill(name)
     page.get_by_label("Email").fill(email)
+    page.get_by_label("Teacher" if teacher else "Student", exact=True).check()
     page.locator("#id_password1").fill(password)
     page.locator("#id_password2").fill(password)
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Your assignments")).to_be_visible()
+    heading = "Your teaching" if teacher else "Your assignments"
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
 
 
 def log_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:

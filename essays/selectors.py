@@ -516,3 +516,23 @@ def extensions_of(assignment: Assignment) -> QuerySet[Extension]:
     return assignment.extensions.select_related("student").order_by(
         "student__display_name", "student__email"
     )
+
+
+def invite_of(classroom: Classroom, invite_pk: int) -> ClassInvite:
+    """A pending invitation of this class; 404 otherwise."""
+    invite = classroom.invites.filter(pk=invite_pk, accepted_at__isnull=True).first()
+    if invite is None:
+        raise Http404
+    return invite
+
+
+def coteacher_of(classroom: Classroom, user_pk: int) -> Membership:
+    """A teacher's membership of this class; 404 if they do not teach it."""
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(classroom=classroom, user_id=user_pk, role=Membership.Role.TEACHER)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +24,7 @@ from coaching.rubric_services import rubric_copy
 from coaching.services import analysis_queue
 from essays.models import (
     Assignment,
+    ClassInvite,
     Classroom,
     Essay,
     Extension,
@@ -208,20 +213,36 @@ def student_remove(*, classroom: Classroom, student: User) -> bool:
 
 
 def user_preferences_save(
-    *, user: User, time_zone: str, email_on_feedback: bool, email_digest: bool
+    *,
+    user: User,
+    time_zone: str,
+    email_on_feedback: bool,
+    email_digest: bool | None = None,
+    display_name: str | None = None,
 ) -> User:
-    """A person's own settings: the time zone pages use, and which e-mails they get."""
+    """A person's own settings: their name, the time zone pages use, which e-mails they
+    get. None leaves a setting as it is (a student has no digest to choose)."""
     if time_zone and time_zone not in available_time_zones():
         raise ValidationError(_("Choose a time zone from the list."), code="time_zone")
     user.time_zone = time_zone
     user.email_on_feedback = email_on_feedback
-    user.email_digest = email_digest
-    user.save(update_fields=["time_zone", "email_on_feedback", "email_digest"])
+    fields = ["time_zone", "email_on_feedback"]
+    if email_digest is not None:
+        user.email_digest = email_digest
+        fields.append("email_digest")
+    if display_name is not None:
+        display_name = " ".join(display_name.split())
+        if not display_name:
+            raise ValidationError(_("Tell us your name."), code="display_name")
+        user.display_name = display_name
+        fields.append("display_name")
+    user.save(update_fields=fields)
     return user
 
 
 @functools.cache
 def available_time_zones() -> frozenset[str]:
+    """Every IANA zone this server knows (read once: it scans the zone files)."""
     return frozenset(zoneinfo.available_timezones())
 
 
@@ -300,3 +321,180 @@ def extension_grant(
 
 def extension_revoke(*, extension: Extension) -> None:
     extension.delete()
+
+
+# --- Invitations and co-teachers -------------------------------------------------------
+
+
+@dataclass
+class InviteOutcome:
+    """What became of each address a teacher typed."""
+
+    invited: list[str] = field(default_factory=list)
+    already_in: list[str] = field(default_factory=list)
+
+
+def _is_member(classroom: Classroom, email: str) -> bool:
+    return Membership.objects.filter(classroom=classroom, user__email__iexact=email).exists()
+
+
+def _invite(
+    *, classroom: Classroom, email: str, role: str, invited_by: User, base_url: str
+) -> ClassInvite:
+    """Create (or renew) the invitation and e-mail it once the transaction commits."""
+    invite, created = ClassInvite.objects.get_or_create(
+        classroom=classroom,
+        email=email,
+        defaults={"role": role, "invited_by": invited_by},
+    )
+    if not created:
+        if invite.accepted_at is not None:
+            invite.token = ClassInvite._meta.get_field(
+                "token"
+            ).get_default()  # an old link must not work a second time
+        invite.accepted_at = None
+        invite.role = role
+        invite.invited_by = invited_by
+        invite.save(update_fields=["accepted_at", "role", "invited_by", "token"])
+    from essays.tasks import send_invite_email
+
+    transaction.on_commit(lambda: send_invite_email(invite.pk, base_url))
+    return invite
+
+
+def students_invite(
+    *, classroom: Classroom, emails: list[str], invited_by: User, base_url: str
+) -> InviteOutcome:
+    """Invite each address to join as a student; people already in the class are skipped."""
+    outcome = InviteOutcome()
+    with transaction.atomic():
+        for email in emails:
+            if _is_member(classroom, email):
+                outcome.already_in.append(email)
+                continue
+            _invite(
+                classroom=classroom,
+                email=email,
+                role=Membership.Role.STUDENT,
+                invited_by=invited_by,
+                base_url=base_url,
+            )
+            outcome.invited.append(email)
+    return outcome
+
+
+def coteacher_add(
+    *, classroom: Classroom, email: str, added_by: User, base_url: str
+) -> Membership | ClassInvite:
+    """An existing teacher account joins at once; anyone else gets an invitation.
+
+    A student account cannot be made a teacher this way (a student must not gain a
+    teacher's view of classmates' work by a typo).
+    """
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and not user.is_teacher:
+        raise ValidationError(
+            _("%(email)s belongs to a student account. Co-teachers need a teacher account.")
+            % {"email": email},
+            code="student_account",
+        )
+    existing = Membership.objects.filter(classroom=classroom, user__email__iexact=email).first()
+    if existing is not None and existing.role == Membership.Role.TEACHER:
+        raise ValidationError(
+            _("%(email)s already teaches this class.") % {"email": email}, code="already"
+        )
+    with transaction.atomic():
+        if user is not None:
+            membership, _created = Membership.objects.update_or_create(
+                classroom=classroom, user=user, defaults={"role": Membership.Role.TEACHER}
+            )
+            ClassInvite.objects.filter(classroom=classroom, email__iexact=email).delete()
+            return membership
+        return _invite(
+            classroom=classroom,
+            email=email,
+            role=Membership.Role.TEACHER,
+            invited_by=added_by,
+            base_url=base_url,
+        )
+
+
+def coteacher_remove(*, classroom: Classroom, teacher: User) -> bool:
+    """Take a co-teacher off a class; the owner stays."""
+    if teacher.pk == classroom.created_by_id:
+        raise ValidationError(_("The class's owner cannot be removed."), code="owner")
+    deleted, _rows = Membership.objects.filter(
+        classroom=classroom, user=teacher, role=Membership.Role.TEACHER
+    ).delete()
+    return deleted > 0
+
+
+def invite_cancel(*, invite: ClassInvite) -> None:
+    invite.delete()
+
+
+def invite_accept(*, token: str, user: User) -> Membership:
+    """Join the invitation's class. Only once, only as the address it was sent to."""
+    with transaction.atomic():
+        invite = (
+            ClassInvite.objects.select_for_update()
+            .select_related("classroom")
+            .filter(token=token)
+            .first()
+        )
+        if invite is None:
+            raise ValidationError(_("This invitation does not exist."), code="unknown")
+        if invite.accepted_at is not None:
+            raise ValidationError(
+                _("This invitation has already been used. Ask your teacher for a new one."),
+                code="used",
+            )
+        if invite.email.lower() != user.email.lower():
+            raise ValidationError(
+                _(
+                    "This invitation was sent to another e-mail address, and you are signed "
+                    "in as %(email)s. Sign out, then sign in (or sign up) with the address "
+                    "the invitation was sent to."
+                )
+                % {"email": user.email},
+                code="wrong_address",
+            )
+        classroom = invite.classroom
+        if classroom.archived_at is not None:
+            raise ValidationError(
+                _("%(name)s is archived and takes no new members.") % {"name": classroom.name},
+                code="archived",
+            )
+        if invite.role == Membership.Role.TEACHER:
+            if not user.is_teacher:
+                user.role = User.Role.TEACHER
+                user.save(update_fields=["role"])
+            membership, _created = Membership.objects.update_or_create(
+                classroom=classroom, user=user, defaults={"role": Membership.Role.TEACHER}
+            )
+        else:
+            membership, _created = Membership.objects.get_or_create(
+                classroom=classroom, user=user, defaults={"role": Membership.Role.STUDENT}
+            )
+        invite.accepted_at = timezone.now()
+        invite.save(update_fields=["accepted_at"])
+    return membership
+
+
+def invite_email_send(*, invite_id: int, base_url: str) -> bool:
+    """E-mail one invitation (console by default). False if it is gone or was accepted."""
+    invite = (
+        ClassInvite.objects.select_related("classroom", "invited_by")
+        .filter(pk=invite_id, accepted_at__isnull=True)
+        .first()
+    )
+    if invite is None:
+        return False
+    link = base_url.rstrip("/") + reverse("essays:invite_accept", args=[invite.token])
+    inviter = invite.invited_by.name if invite.invited_by else _("Your teacher")
+    context = {"invite": invite, "inviter": inviter, "link": link}
+    subject = render_to_string("essays/email/invite_subject.txt", context).strip()
+    body = render_to_string("essays/email/invite_body.txt", context)
+    send_mail(subject, body, None, [invite.email])
+    return True

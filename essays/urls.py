@@ -1,12 +1,12 @@
 from django.urls import path
 
-from essays import teach_assignment_views, teach_views, views
+from essays import account_views, teach_assignment_views, teach_views, views
 
 app_name = "essays"
 urlpatterns = [
     path("", views.home, name="home"),
     path("classes/", views.classroom_list, name="classroom_list"),
-    path("account/preferences/", views.preferences, name="preferences"),
+    path("account/preferences/", account_views.account_settings, name="preferences"),
     path("assignments/", views.assignment_list, name="assignment_list"),
     path("assignments/<int:pk>/", views.essay_edit, name="essay_edit"),
     path("assignments/<int:pk>/draft/", views.draft_autosave, name="draft_autosave"),
@@ -64,4 +64,18 @@ urlpatterns = [
         teach_assignment_views.teach_extension_delete,
         name="teach_extension_delete",
     ),
+    path("teach/classes/<int:pk>/teachers/", teach_views.coteacher_add, name="teach_coteacher_add"),
+    path(
+        "teach/classes/<int:pk>/teachers/<int:user_pk>/remove/",
+        teach_views.coteacher_remove,
+        name="teach_coteacher_remove",
+    ),
+    path("teach/classes/<int:pk>/invites/", teach_views.invite_create, name="teach_invite_create"),
+    path(
+        "teach/classes/<int:pk>/invites/<int:invite_pk>/cancel/",
+        teach_views.invite_cancel,
+        name="teach_invite_cancel",
+    ),
+    # Everyone: the link in an invitation e-mail (settings: essays:preferences above).
+    path("invites/<str:token>/", account_views.invite_accept, name="invite_accept"),
 ]

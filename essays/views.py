@@ -25,13 +25,11 @@ from essays.selectors import (
     scores_wait_for_release,
 )
 from essays.services import (
-    available_time_zones,
     classroom_join,
     draft_import,
     draft_save,
     essay_for,
     revision_submit,
-    user_preferences_save,
 )
 from essays.text import count_words
 
@@ -177,33 +175,3 @@ def essay_submit(request: AuthedRequest, pk: int) -> HttpResponse:
         context = _editor_context(request, pk, text=text)
         return render(request, "essays/essay_edit.html", context, status=422)
     return redirect("coaching:revision_feedback", pk=revision.pk)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def preferences(request: AuthedRequest) -> HttpResponse:
-    """Time zone and e-mail settings; unsubscribe links in e-mails lead here too."""
-    user = request.user
-    error = ""
-    if request.method == "POST":
-        try:
-            user_preferences_save(
-                user=user,
-                time_zone=request.POST.get("time_zone", "").strip(),
-                email_on_feedback=request.POST.get("email_on_feedback") == "on",
-                email_digest=request.POST.get("email_digest") == "on",
-            )
-        except ValidationError as exc:
-            error = exc.messages[0]
-        else:
-            messages.success(request, _("Your settings are saved."))
-            return redirect("essays:preferences")
-    return render(
-        request,
-        "essays/preferences.html",
-        {
-            "zones": sorted(available_time_zones()),
-            "server_zone": settings.TIME_ZONE,
-            "error": error,
-        },
-    )

@@ -66,6 +66,8 @@ def test_signup_creates_a_user_who_logs_in_by_email(client, db):
     response = client.post(
         reverse("account_signup"),
         {
+            "display_name": "New Person",
+            "role": "student",
             "email": "New.Person@School.test",
             "password1": "Essays-fun-2026",
             "password2": "Essays-fun-2026",

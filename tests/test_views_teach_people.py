@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import TeacherReview
-from essays.models import Classroom, Essay, Membership, Revision, User, text_hash
+from essays.models import ClassInvite, Classroom, Essay, Membership, Revision, User, text_hash
 from essays.selectors import revision_for_user
 from tests.conftest import client_for, htmx_headers
 from tests.factories import UNIFORM_ESSAY, AssignmentFactory
@@ -81,7 +81,35 @@ ENDPOINTS = [
         lambda s: reverse("essays:teach_student_remove", args=[s.classroom.pk, s.student.pk]),
         ("GET", "POST"),
     ),
+    Endpoint(
+        "teach_coteacher_add",
+        lambda s: reverse("essays:teach_coteacher_add", args=[s.classroom.pk]),
+        ("POST",),
+        data={"coteacher-email": "new-colleague@school.test"},
+    ),
+    Endpoint(
+        "teach_coteacher_remove",
+        lambda s: reverse("essays:teach_coteacher_remove", args=[s.classroom.pk, s.co_teacher.pk]),
+        ("POST",),
+    ),
+    Endpoint(
+        "teach_invite_create",
+        lambda s: reverse("essays:teach_invite_create", args=[s.classroom.pk]),
+        ("POST",),
+        data={"invite-emails": "pat@school.test, lee@school.test"},
+    ),
+    Endpoint(
+        "teach_invite_cancel",
+        lambda s: reverse("essays:teach_invite_cancel", args=[s.classroom.pk, _invite(s).pk]),
+        ("POST",),
+    ),
 ]
+
+
+def _invite(school, email: str = "invited@school.test", role: str = "student") -> ClassInvite:
+    return ClassInvite.objects.create(
+        classroom=school.classroom, email=email, role=role, invited_by=school.teacher
+    )
 
 
 def _snapshot(school) -> tuple:
@@ -94,6 +122,7 @@ def _snapshot(school) -> tuple:
         classroom.archived_at,
         sorted(Membership.objects.values_list("classroom_id", "user_id", "role")),
         Classroom.objects.count(),
+        sorted(ClassInvite.objects.values_list("classroom_id", "email", "role", "accepted_at")),
     )
 
 
@@ -373,6 +402,8 @@ def test_roster_lists_students_by_name_with_email_joined_and_essays(school):
         .get(reverse("essays:teach_class_detail", args=[school.classroom.pk]))
         .content.decode()
     )
+    assert "<title>English 9 · EssayCoach</title>" in body
+    assert body.count('id="invites"') == body.count('id="roster"') == 1
     roster = body.split('id="roster"')[1]
     rows = roster.split("<tr>")[2:]
     assert [r.split('scope="row">')[1].split("<")[0] for r in rows] == [

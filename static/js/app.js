@@ -56,6 +56,11 @@
   }
 
   function setup() {
+    // Sign-up: tell the server the browser's time zone, so times show in it from the start.
+    var zone = document.querySelector("input[type=hidden][name=time_zone]");
+    if (zone && !zone.value && window.Intl) {
+      try { zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* keep the server's */ }
+    }
     var area = document.getElementById("essay-text");
     if (area) setupEditor(area);
     document.querySelectorAll("[data-print]").forEach(function (button) {
