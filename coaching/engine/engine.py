@@ -13,6 +13,7 @@ from . import variety as spelling_variety
 from .argument import analyse_argument
 from .argument import concerns as find_concerns
 from .features import suspicion_features, text_features
+from .grammar import grammar_notes
 from .harper_js import HarperChecker, HarperUnavailable
 from .harper_rules import harper_notes
 from .lm import language_model, lm_profile
@@ -252,6 +253,7 @@ class Engine:
             mixed = variety_note(detection, variety)
             if mixed is not None:
                 raw.append(mixed)
+        raw.extend(grammar_notes(doc))
         # a placeholder (@PERSON1, [name], XXX) stands for a word the student wrote: no note
         holders = PlaceholderIndex.of(doc.text)
         if holders:

@@ -5,7 +5,7 @@
 ESSAYS: dict[str, str] = {
     "tablets": """Nowadays many schools are thinking about giving tablets to every student instead of books. In my opinion this is a good idea, but it has some problems too.
 
-First of all, tablets are light. A student [need->needs|agreement] to carry many heavy books every day, [this->and this|splice] is bad for the back. With a tablet, all the books are in one small machine. [Tablets is->Tablets are|agreement] also more expensive [then->than|confusable] books, so [the school have->the school has|agreement] to buy them with a lot of money.
+First of all, tablets are light. A student [need->needs|agreement] to carry many heavy books every day[, this->, and this|splice] is bad for the back. With a tablet, all the books are in one small machine. [Tablets is->Tablets are|agreement] also more expensive [then->than|confusable] books, so [the school have->the school has|agreement] to buy them with a lot of money.
 
 Secondly, students can find information very fast. Last year my teacher [show->showed|verb_form] us a video about volcanoes and we [understand->understood|verb_form] the lesson better. However, some students play games instead of working, and this is a [real->really|word_form] big problem.
 
@@ -23,7 +23,7 @@ One day we visited [a old->an old|article] castle on a hill. The guide told us t
 I really [enjoy->enjoyed|verb_form] it and I hope we can go back next year. The holiday was very [relax->relaxing|word_form] and I learned a lot about the history of the area. I was very [exciting->excited|word_form] when we arrived home, because I wanted to tell my friends [for->about|preposition] it.""",
     "uniforms": """Should students wear a school uniform? This question is discussed in many countries, and [their->there|confusable] are good arguments on both sides.
 
-Some people think that uniforms are [a good->good|article] for discipline. When everybody [wear->wears|agreement] the same clothes, nobody can laugh at poor students. Also, parents do not need to spend money [for->on|preposition] fashionable clothes every month. In my school the uniform is [very cheaply->very cheap|word_form], [it->so it|splice] is not a problem for families.
+Some people think that uniforms are [a good->good|article] for discipline. When everybody [wear->wears|agreement] the same clothes, nobody can laugh at poor students. Also, parents do not need to spend money [for->on|preposition] fashionable clothes every month. In my school the uniform is [very cheaply->very cheap|word_form][, it->, so it|splice] is not a problem for families.
 
 On the other hand, many teenagers [says->say|agreement] that uniforms are ugly and uncomfortable. They want to show [there->their|confusable] personality with their clothes. I [can understanding->can understand|verb_form] this opinion, because I also like to choose what I wear.
 
@@ -32,14 +32,14 @@ In my opinion, uniforms are useful, but schools should [listen->listen to|prepos
 Finally, a uniform does not [make->do|word_choice] any harm to learning. It is [the->a|article] simple way to make the school look organised.""",
     "city_life": """Many young people want to live in [big city->a big city|article] when they finish school. I grew up in a village, so I know both sides of this question.
 
-Life in the city is exciting. There are cinemas, theatres and shops, and the public transport [are->is|agreement] good. You can meet new friends every week. My cousin [live->lives|agreement] in the capital and she [go->goes|agreement] to concerts almost every weekend. However, the city is noisy and the air is [pollution->polluted|word_form]. Rents are also very high, [many->and many|splice] young people cannot pay them.
+Life in the city is exciting. There are cinemas, theatres and shops, and the public transport [are->is|agreement] good. You can meet new friends every week. My cousin [live->lives|agreement] in the capital and she [go->goes|agreement] to concerts almost every weekend. However, the city is noisy and the air is [pollution->polluted|word_form]. Rents are also very high[, many->, and many|splice] young people cannot pay them.
 
-In the village life is slower. People know each other and they help [each others->each other|word_form] when there is a problem. The nature is beautiful, and you can [make->go for|word_choice] long walks in the forest. On the other hand, there are not many jobs[, young->. Young|splice] people have to travel a long way to work.
+In the village life is slower. People know each other and they help [each others->each other|word_form] when there is a problem. [The nature->Nature|article] is beautiful, and you can [make->go for|word_choice] long walks in the forest. On the other hand, there are not many jobs[, young->. Young|splice] people have to travel a long way to work.
 
 When I was [child->a child|article] I [use to->used to|verb_form] think that the village was boring. Now I think [different->differently|word_form]. I [am living->have lived|verb_form] in the city for two years, and sometimes I miss the silence. I think the best solution is to live in a small town [near of->near|preposition] a big city. Then you can enjoy both worlds and you don't have to [loose->lose|confusable] anything.""",
     "homework": """Teachers give students a lot of homework, and many parents [thinks->think|agreement] that it is too much. I want to [discuss about->discuss|preposition] this topic.
 
-Homework is useful when it is short. It helps students [remembering->to remember|verb_form] what they learn in the lesson. For example, when I practise maths exercises at home, I [understood->understand|verb_form] them better the next day. But if a student [have->has|agreement] three hours of homework every evening, he has no time for sport or friends, [he->and he|splice] becomes tired.
+Homework is useful when it is short. It helps students [remembering->to remember|verb_form] what they learn in the lesson. For example, when I practise maths exercises at home, I [understood->understand|verb_form] them better the next day. But if a student [have->has|agreement] three hours of homework every evening, he has no time for sport or friends[, he->, and he|splice] becomes tired.
 
 In my class, some students [make->do|word_choice] their homework on the bus in the morning. This shows that homework is not always [affective->effective|confusable]. Teachers should give tasks that are interesting and not only [repeat->repetitive|word_form] exercises.
 
@@ -50,7 +50,7 @@ To sum up, homework is necessary, but it must be reasonable[, teachers->. Teache
 
 There are many advantages. We can stay in contact with friends who live far away, and we can share photos and news very [quick->quickly|word_form]. Last month my friend [post->posted|verb_form] a video of our school concert and hundreds of people watched it. Social media also [help->helps|agreement] students to find information for their projects.
 
-However, there are also dangers. Some people [spends->spend|agreement] more [then->than|confusable] five hours a day on their phones, [this->and this|splice] is not healthy. They sleep badly and they do not [make->do|word_choice] enough exercise. It is also easy to [loose->lose|confusable] your privacy, because many users do not know who can see their posts.
+However, there are also dangers. Some people [spends->spend|agreement] more [then->than|confusable] five hours a day on their phones[, this->, and this|splice] is not healthy. They sleep badly and they do not [make->do|word_choice] enough exercise. It is also easy to [loose->lose|confusable] your privacy, because many users do not know who can see their posts.
 
 I think parents should [explain->explain to|preposition] their children how to use social media safely. Schools can help too[, they->. They|splice] can organise lessons about the internet. I [have learnt->learnt|verb_form] a lot from such a lesson last year.
 

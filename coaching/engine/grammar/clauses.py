@@ -1,0 +1,229 @@
+"""Comma splices and run-on sentences: two clauses, each with its own subject and finite
+verb, joined by a comma alone (or by nothing).
+
+The clause before the comma must start like a main clause (a subject, not a preposition,
+a joining word or a participle) and hold a finite verb; the words after the comma must
+start a clause (a subject pronoun or a noun phrase, then a finite verb) that goes on past
+two words (so '..., I think.' is left alone). Quotations are left alone.
+"""
+
+from __future__ import annotations
+
+from .. import morph
+from ..lexicon import MODALS
+from ..notes import Note
+from ..text import Document, Sentence, Token
+from .common import (
+    ADVERBS_BEFORE_VERB,
+    ALL_DETS,
+    COORDINATORS,
+    FINITE_AUX,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    is_finite_verb,
+    is_past_only,
+    low,
+    note,
+)
+
+_LINKING_ADVERBS = frozenset(
+    {"however", "therefore", "moreover", "furthermore", "otherwise", "nevertheless"}
+    | {"consequently", "besides", "instead", "thus", "hence"}
+)
+_RIGHT_SUBJECTS = SUBJECT_PRONOUNS | {"this", "there", "these", "that"}
+_NOT_LEFT_START = (
+    SUBORDINATORS
+    | COORDINATORS
+    | _LINKING_ADVERBS
+    | {"in", "on", "at", "for", "to", "with", "by", "from", "of", "after", "during", "like"}
+    | {"yes", "no", "well", "oh", "however", "first", "firstly", "secondly", "finally"}
+    | {"also", "then", "now", "today", "here", "what", "how", "why", "where", "who"}
+    | {"not", "only", "even", "just", "please", "thank", "thanks", "dear", "hello", "hi"}
+)
+_NOT_IN_LEFT = SUBORDINATORS - {"so", "than", "for"} | {"who", "which", "whose", "where", "whom"}
+_REPORTING = frozenset(
+    {"think", "believe", "guess", "suppose", "know", "say", "said", "hope", "mean", "see"}
+    | {"agree", "thought", "feel", "fear", "admit", "imagine", "reckon", "understand"}
+)
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when", "what", "while"})
+_QUOTES = frozenset('"“”«»')
+_MESSAGE = (
+    "This comma joins two sentences (a comma splice). Use a full stop or a semicolon, or "
+    "join them with a word such as 'and', 'but', 'so' or 'because'."
+)
+_RUN_ON = (
+    "A new sentence seems to start at '{word}' with nothing to mark it: check whether a "
+    "full stop or a joining word such as 'and' or 'so' is missing."
+)
+
+
+def _verb_after(lows: list[str], toks: list[Token], k: int, pronoun: bool) -> int | None:
+    """Index of a finite verb at k (after adverbs), or None."""
+    n = len(lows)
+    while k < n and lows[k] in ADVERBS_BEFORE_VERB:
+        k += 1
+    if k >= n or not toks[k].is_word:
+        return None
+    w = lows[k]
+    if w in FINITE_AUX or w in MODALS or is_finite_verb(w) or is_past_only(w):
+        return k
+    if pronoun and toks[k].text.islower():
+        tg = morph.tags(w)
+        if tg & {"VBP", "VBD", "VBZ"}:
+            return k
+    return None
+
+
+def _right_clause(lows: list[str], toks: list[Token], r: int) -> int | None:
+    """Index of the finite verb if a clause with its own subject starts at r."""
+    n = len(lows)
+    if r >= n or lows[r] in COORDINATORS or lows[r] in SUBORDINATORS or lows[r] in _RELATIVES:
+        return None
+    w = lows[r]
+    if w in _RIGHT_SUBJECTS:
+        if w in {"this", "that", "these"} and r + 1 < n and morph.tags(lows[r + 1]) & {"NN", "NNS"}:
+            return _np_then_verb(lows, toks, r)
+        return _verb_after(lows, toks, r + 1, pronoun=w in SUBJECT_PRONOUNS)
+    return _np_then_verb(lows, toks, r)
+
+
+def _np_then_verb(lows: list[str], toks: list[Token], r: int) -> int | None:
+    """A short noun phrase ('my mother', 'many young people', 'songs and games') and a
+    finite verb that is not also a noun."""
+    n = len(lows)
+    k = r
+    if lows[k] in ALL_DETS or lows[k] in {"many", "most", "some", "young", "old"}:
+        k += 1
+    nouns = 0
+    while k < n and toks[k].is_word and k - r < 5:
+        w = lows[k]
+        if w in _RELATIVES or w in SUBJECT_PRONOUNS:
+            return None  # 'the way he ...', 'a man she ...': no clause of its own
+        if nouns and (w in FINITE_AUX or w in MODALS):
+            break
+        tg = morph.tags(w)
+        if not tg or (toks[k].text[:1].isupper() and k > r):
+            return None
+        if w == "and" and nouns:
+            k += 1
+            continue
+        if tg & {"NN", "NNS"} and not (
+            nouns and (w in FINITE_AUX or w in MODALS or tg & {"VBD", "VBZ", "VBP"})
+        ):
+            nouns += 1
+            k += 1
+            continue
+        if tg & {"JJ"} and not nouns:
+            k += 1
+            continue
+        break
+    if not nouns or k >= n:
+        return None
+    w = lows[k]
+    if w in FINITE_AUX or w in MODALS or is_past_only(w):
+        return k
+    tg = morph.tags(w)
+    if tg and tg <= {"VB", "VBP", "VBZ", "VBD", "VBN"} and tg & {"VBP", "VBZ", "VBD"}:
+        return k
+    return None
+
+
+def _left_is_clause(lows: list[str], toks: list[Token], a: int, c: int) -> bool:
+    """Whether tokens a..c-1 look like a main clause of its own."""
+    if c - a < 3 or lows[a] in _NOT_LEFT_START:
+        return False
+    first = lows[a]
+    tg = morph.tags(first)
+    if first not in SUBJECT_PRONOUNS | ALL_DETS | {"there", "many", "most", "people"} and (
+        not tg or tg <= {"VBG", "VBN", "VBD", "RB", "IN"} or first.endswith(("ing", "ly"))
+    ):
+        return False
+    if any(w in _NOT_IN_LEFT for w in lows[a:c]):
+        return False
+    if any(w == "," for w in lows[a:c]):
+        return False
+    for k in range(a, c):
+        w = lows[k]
+        if w in FINITE_AUX or w in MODALS or is_past_only(w) or is_finite_verb(w):
+            return True
+        if w in SUBJECT_PRONOUNS and _verb_after(lows, toks, k + 1, pronoun=True) is not None:
+            return True
+    return False
+
+
+def rule_comma_splice(sent: Sentence, doc: Document) -> list[Note]:
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    if any(t.text in _QUOTES for t in toks):
+        return []
+    out: list[Note] = []
+    start = 0
+    for c, w in enumerate(lows):
+        if w in {";", ":", "(", ")"}:
+            start = c + 1
+            continue
+        if w != ",":
+            continue
+        left_start = start
+        start = c + 1
+        r = c + 1
+        if r < len(lows) and lows[r] in _LINKING_ADVERBS:
+            if r + 1 < len(lows) and lows[r + 1] == ",":
+                continue  # '..., however, ...' inside one clause
+            r += 1
+        v = _right_clause(lows, toks, r)
+        if v is None:
+            continue
+        rest = [t for t in toks[v + 1 :] if t.is_word]
+        if not rest or (len(rest) < 2 and lows[v] in _REPORTING):
+            continue  # '..., I think.' / '..., it is.'
+        if v + 1 < len(lows) and not toks[v + 1].is_word and lows[v] in _REPORTING:
+            continue
+        if not _left_is_clause(lows, toks, left_start, c):
+            continue
+        out.append(note(toks[c], "punctuation", _MESSAGE, [";"], "comma-splice"))
+    # two or more in one sentence: a deliberate list of clauses ('I had a cold, I had ...')
+    return out if len(out) < 2 else []
+
+
+_RUN_ON_SUBJECTS = frozenset({"we", "they", "he", "she", "i"})
+_DEGREE_OR_BE = frozenset(
+    {"very", "so", "too", "really", "quite", "extremely", "is", "was", "are", "were", "be"}
+)
+_TIME_NOUNS = frozenset({"morning", "evening", "night", "day", "week", "afternoon", "year"})
+
+
+def rule_run_on(sent: Sentence, doc: Document) -> list[Note]:
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    if any(t.text in _QUOTES for t in toks):
+        return []
+    out: list[Note] = []
+    for r in range(3, len(toks) - 1):
+        if lows[r] not in _RUN_ON_SUBJECTS or not toks[r - 1].is_word:
+            continue
+        prev = lows[r - 1]
+        ptg = morph.tags(prev)
+        # only after 'is very easy' / 'were strict' (an adjective ending a clause) or 'all
+        # morning': after adverbs ('Therefore I', 'instead I') a clause goes on
+        ends_clause = (
+            ptg
+            and ptg <= {"JJ", "JJR"}
+            and lows[r - 2] in _DEGREE_OR_BE
+            and lows[r - 3 : r - 1] != ["to", "be"]
+        ) or (prev in _TIME_NOUNS and lows[r - 2] in {"all", "every", "last", "yesterday"})
+        if not ends_clause or prev in {"so", "then", "now", "that", "than", "as", "too"}:
+            continue
+        v = _verb_after(lows, toks, r + 1, pronoun=True)
+        if v is None or v + 1 >= len(toks) or not toks[v + 1].is_word:
+            continue
+        if lows[v] in _REPORTING:
+            continue
+        a = max((k + 1 for k in range(r) if lows[k] in {",", ";", ":"}), default=0)
+        if not _left_is_clause(lows, toks, a, r):
+            continue
+        out.append(note(toks[r], "punctuation", _RUN_ON.format(word=toks[r].text), [], "run-on"))
+    return out
+
+
+RULES = (rule_comma_splice, rule_run_on)

@@ -1,0 +1,456 @@
+"""Word forms (an adjective where an adverb belongs, a noun where an adjective belongs,
+'-ed' and '-ing' feelings) and verb forms that depend on a nearby word (a past time
+marker, 'since', 'make someone do', 'before doing', 'if ... will')."""
+
+from __future__ import annotations
+
+from .. import morph
+from ..notes import Note
+from ..text import Document, Sentence, Token
+from .common import (
+    ALL_DETS,
+    OBJECT_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    is_noun,
+    low,
+    match_case,
+    note,
+)
+
+_DEGREE = frozenset({"very", "so", "too", "really", "quite", "extremely", "more", "most"})
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "'m", "'re", "'s"})
+_LINKING = _BE | {"seem", "seems", "seemed", "look", "looks", "looked", "feel", "feels", "felt"}
+_LINKING |= {"become", "becomes", "became", "sound", "sounds", "sounded", "get", "got", "gets"}
+# nouns that learners put where the adjective belongs ('very importance')
+NOUN_TO_ADJ = {
+    "importance": "important",
+    "difference": "different",
+    "danger": "dangerous",
+    "health": "healthy",
+    "comfort": "comfortable",
+    "beauty": "beautiful",
+    "success": "successful",
+    "anger": "angry",
+    "necessity": "necessary",
+    "confidence": "confident",
+    "patience": "patient",
+    "silence": "silent",
+    "happiness": "happy",
+    "sadness": "sad",
+    "luck": "lucky",
+    "fame": "famous",
+    "responsibility": "responsible",
+    "pollution": "polluted",
+    "dirt": "dirty",
+    "help": "helpful",
+    "use": "useful",
+    "care": "careful",
+    "power": "powerful",
+    "peace": "peaceful",
+    "wealth": "wealthy",
+    "energy": "energetic",
+    "expense": "expensive",
+    "independence": "independent",
+    "convenience": "convenient",
+    "intelligence": "intelligent",
+    "creativity": "creative",
+    "popularity": "popular",
+    "ability": "able",
+    "possibility": "possible",
+    "simplicity": "simple",
+    "stress": "stressed",
+    "fun": "funny",
+}
+# verbs whose '-ed' / '-ing' forms are feelings ('I was bored', 'it was boring')
+FEELINGS = frozenset(
+    {"bore", "excite", "interest", "tire", "surprise", "amaze", "annoy", "embarrass"}
+    | {"disappoint", "frighten", "confuse", "satisfy", "shock", "relax", "worry", "exhaust"}
+    | {"terrify", "depress", "thrill", "fascinate", "amuse", "scare", "please", "stress"}
+)
+_INTENSIFIER_ADJ = {
+    "real": "really",
+    "complete": "completely",
+    "total": "totally",
+    "extreme": "extremely",
+    "incredible": "incredibly",
+    "absolute": "absolutely",
+    "terrible": "terribly",
+    "awful": "awfully",
+    "special": "specially",
+    "surprising": "surprisingly",
+    "amazing": "amazingly",
+}
+_NOT_ADVERB_SLIP = frozenset(
+    {"only", "really", "usually", "always", "certainly", "probably", "definitely", "actually"}
+    | {"clearly", "obviously", "simply", "exactly", "nearly", "mostly", "finally", "also"}
+    | {"largely", "entirely", "particularly", "especially", "generally", "hardly", "merely"}
+    | {"truly", "totally", "likely", "early", "daily", "weekly", "monthly", "yearly", "only"}
+    | {"completely", "fully", "partly", "mainly", "slightly", "highly", "quickly", "currently"}
+)
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "and", "but", "when", "because", "so"})
+
+
+def _feeling(word: str) -> str | None:
+    """The verb whose -ed/-ing form the word is, when it is a feeling verb."""
+    for suffix in ("ing", "ed", "d"):
+        if word.endswith(suffix):
+            base = morph.base_verb(word)
+            if base in FEELINGS:
+                return base
+    return None
+
+
+def _adj_of_adverb(word: str) -> str | None:
+    if not word.endswith("ly") or word in _NOT_ADVERB_SLIP:
+        return None
+    tg = morph.tags(word)
+    if not tg or not tg <= {"RB", "RBR", "RBS"}:
+        return None
+    for cand in (word[:-2], word[:-2] + "e", word[:-3] + "y", word[:-1] + "e"[:0], word[:-2]):
+        if cand and "JJ" in morph.tags(cand):
+            return cand
+    if word.endswith("ibly") or word.endswith("ably"):
+        cand = word[:-1] + "e"
+        if "JJ" in morph.tags(cand):
+            return cand
+    return None
+
+
+def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+    for i, w in enumerate(lows):
+        tok = toks[i]
+        prev = lows[i - 1] if i else ""
+        nxt = lows[i + 1] if i + 1 < n else "."
+        # 'very importance' -> 'very important'
+        if prev in _DEGREE - {"more", "most"} and w in NOUN_TO_ADJ and nxt not in {"of"}:
+            out.append(
+                note(
+                    tok,
+                    "grammar",
+                    f"After '{toks[i - 1].text}' use the adjective: '{NOUN_TO_ADJ[w]}'.",
+                    [match_case(tok.text, NOUN_TO_ADJ[w])],
+                    "word-form-noun",
+                )
+            )
+            continue
+        # 'I was very exciting' -> 'excited'; 'it was very annoyed' -> 'annoying'
+        base = _feeling(w) if tok.text.islower() else None
+        if base and i >= 2:
+            j = i - 1
+            while j > 0 and lows[j] in _DEGREE | {"not", "a", "bit", "so"}:
+                j -= 1
+            if lows[j] in _LINKING and j >= 1:
+                subj = lows[j - 1]
+                ed = morph.inflect(base, "VBN")
+                ing = morph.inflect(base, "VBG")
+                if subj in {"i", "we"} and w == ing and ed:
+                    out.append(
+                        note(
+                            tok,
+                            "grammar",
+                            f"For how you feel, use '{ed}'; '{w}' describes what causes it.",
+                            [ed],
+                            "word-form-ed-ing",
+                        )
+                    )
+                    continue
+                if subj in {"it", "this", "that"} and w == ed and ing and nxt in _CLAUSE_END:
+                    out.append(
+                        note(
+                            tok,
+                            "grammar",
+                            f"For what causes a feeling, use '{ing}'; '{w}' is how a person feels.",
+                            [ing],
+                            "word-form-ed-ing",
+                        )
+                    )
+                    continue
+            if (
+                w == morph.inflect(base, "VBG")
+                and nxt in {"in", "about"}
+                and prev
+                in _BE
+                | {
+                    "not",
+                    "very",
+                    "really",
+                    "so",
+                }
+            ):
+                ed = morph.inflect(base, "VBN")
+                if ed:
+                    out.append(
+                        note(
+                            tok,
+                            "grammar",
+                            f"'{w} {nxt}' is how a person feels: '{ed} {nxt}'.",
+                            [ed],
+                            "word-form-ed-ing",
+                        )
+                    )
+                    continue
+        # 'very relax' -> 'relaxed' / 'relaxing'
+        if (
+            w in FEELINGS
+            and (prev in _DEGREE or prev in _LINKING)
+            and tok.text.islower()
+            and "JJ" not in morph.tags(w)
+        ):
+            ed, ing = morph.inflect(w, "VBN"), morph.inflect(w, "VBG")
+            out.append(
+                note(
+                    tok,
+                    "grammar",
+                    f"Here the word needs an adjective form: '{ed}' (how someone feels) or "
+                    f"'{ing}' (what causes the feeling). Check which you mean.",
+                    [],
+                    "word-form-feeling",
+                )
+            )
+            continue
+        # 'real big' -> 'really big'
+        if w in _INTENSIFIER_ADJ and i + 1 < n:
+            tg = morph.tags(nxt)
+            if (
+                tg
+                and tg <= {"JJ", "JJR"}
+                and toks[i + 1].text.islower()
+                and prev not in ALL_DETS | {"very", "so", "quite", "more"}
+            ):
+                adv = _INTENSIFIER_ADJ[w]
+                out.append(
+                    note(
+                        tok,
+                        "grammar",
+                        f"Before an adjective use the adverb: '{adv} {nxt}'.",
+                        [match_case(tok.text, adv)],
+                        "word-form-adverb",
+                    )
+                )
+                continue
+        # 'the uniform is very cheaply.' -> 'cheap'
+        adj = _adj_of_adverb(w)
+        if adj and nxt in _CLAUSE_END:
+            j = i - 1
+            while j > 0 and lows[j] in _DEGREE - {"more", "most"}:
+                j -= 1
+            if j >= 0 and lows[j] in _LINKING - {"get", "got", "gets"}:
+                out.append(
+                    note(
+                        tok,
+                        "grammar",
+                        f"After '{toks[j].text}' use the adjective: '{adj}'.",
+                        [match_case(tok.text, adj)],
+                        "word-form-adjective",
+                    )
+                )
+                continue
+        if w == "others" and prev == "each":
+            out.append(note(tok, "grammar", "The phrase is 'each other'.", ["other"], "each-other"))
+    return out
+
+
+_PAST_START = (
+    ("last", "year"),
+    ("last", "month"),
+    ("last", "week"),
+    ("last", "summer"),
+    ("last", "winter"),
+    ("last", "weekend"),
+    ("last", "night"),
+    ("last", "time"),
+    ("last", "season"),
+    ("yesterday",),
+)
+_NP_DETS = frozenset({"my", "our", "his", "her", "their", "the", "a", "your"})
+
+
+def rule_verb_form(sent: Sentence, doc: Document) -> list[Note]:
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+    # 'Last year my teacher show us ...' -> 'showed'
+    for marker in _PAST_START:
+        m = len(marker)
+        if tuple(lows[:m]) != marker:
+            continue
+        j = m + (1 if m < n and lows[m] == "," else 0)
+        if j + 2 < n and lows[j] in _NP_DETS and is_noun(lows[j + 1]):
+            v = j + 2
+            w = lows[v]
+            tg = morph.tags(w)
+            nxt = lows[v + 1] if v + 1 < n else "."
+            if (
+                toks[v].text.islower()
+                and tg & {"VBP", "VBZ"}
+                and not tg & {"VBD"}
+                and (nxt in OBJECT_PRONOUNS | ALL_DETS | {"to", "that"} or not tg & {"NN", "NNS"})
+            ):
+                base = morph.base_verb(w)
+                past = morph.inflect(base, "VBD") if base else None
+                if past and past != w:
+                    out.append(
+                        note(
+                            toks[v],
+                            "grammar",
+                            f"'{' '.join(marker)}' is in the past, so use the past tense.",
+                            [past],
+                            "past-marker-noun",
+                        )
+                    )
+        break
+    for i, w in enumerate(lows):
+        nxt = lows[i + 1] if i + 1 < n else "."
+        # 'makes people to relax' -> 'makes people relax'
+        if w in {"make", "makes", "made", "making", "let", "lets", "letting"} and i + 3 < n:
+            k = i + 1
+            if lows[k] in OBJECT_PRONOUNS | {"people", "students", "children", "everyone"}:
+                k += 1
+            elif lows[k] in _NP_DETS and is_noun(lows[k + 1]):
+                k += 2
+            else:
+                continue
+            if (
+                k + 1 < n
+                and lows[k] == "to"
+                and morph.tags(lows[k + 1]) & {"VB"}
+                and (lows[k + 1] != "be" or w.startswith("let"))
+            ):
+                out.append(
+                    note(
+                        toks[k],
+                        "grammar",
+                        f"After '{toks[i].text} someone' the verb takes no 'to'.",
+                        [""],
+                        "make-to",
+                    )
+                )
+        # 'helps students remembering' -> 'remember'
+        if w in {"help", "helps", "helped", "helping"} and i + 2 < n:
+            k = i + 1
+            if lows[k] in OBJECT_PRONOUNS | {"people", "students", "children"}:
+                g = lows[k + 1]
+                tg = morph.tags(g)
+                if g.endswith("ing") and tg and tg <= {"VBG"}:
+                    base = morph.base_verb(g)
+                    if base:
+                        out.append(
+                            note(
+                                toks[k + 1],
+                                "grammar",
+                                "After 'help someone' use the plain verb (or 'to' + verb).",
+                                [base],
+                                "help-ing",
+                            )
+                        )
+        # 'before to buy' -> 'before buying'
+        if w in {"before", "after", "without"} and nxt == "to" and i + 2 < n:
+            g = lows[i + 2]
+            if morph.tags(g) & {"VB"} and toks[i + 2].text.islower():
+                ing = morph.inflect(morph.base_verb(g) or g, "VBG")
+                out.append(
+                    note(
+                        (toks[i + 1].start, toks[i + 2].end),
+                        "grammar",
+                        f"After '{toks[i].text}' use the -ing form of the verb.",
+                        [ing] if ing else [],
+                        "prep-ing",
+                    )
+                )
+        # 'If we will act' -> 'If we act'
+        if (
+            w == "if"
+            and i == 0  # a condition; 'ask if I will need' (whether) is right
+            and i + 3 < n
+            and lows[i + 2] == "will"
+            and lows[i + 1] in SUBJECT_PRONOUNS
+            and morph.tags(lows[i + 3]) & {"VB"}
+        ):
+            out.append(
+                note(
+                    toks[i + 2],
+                    "grammar",
+                    "After 'if', use the present tense for the future ('if we act').",
+                    [""],
+                    "if-will",
+                )
+            )
+        # 'I use to think' -> 'I used to think'
+        if (
+            w == "use"
+            and i >= 1
+            and lows[i - 1] in SUBJECT_PRONOUNS
+            and nxt == "to"
+            and i + 2 < n
+            and morph.tags(lows[i + 2]) & {"VB"}
+            and not any(x in {"did", "didn't", "do", "does", "don't", "doesn't"} for x in lows[:i])
+        ):
+            out.append(
+                note(
+                    toks[i],
+                    "grammar",
+                    "For something that was true in the past, write 'used to'.",
+                    ["used"],
+                    "used-to",
+                )
+            )
+    out.extend(_since_present(toks, lows))
+    return out
+
+
+def _since_present(toks: list[Token], lows: list[str]) -> list[Note]:
+    """'I play tennis since I was eight' / 'I am living here for two years'."""
+    n = len(toks)
+    if "since" not in lows and "for" not in lows:
+        return []
+    if any(
+        w in {"have", "has", "had", "'ve", "been", "will", "would", "was", "were"} for w in lows[:3]
+    ):
+        return []
+    if any(w in {"ago", "yesterday", "tomorrow", "every", "usually", "next"} for w in lows):
+        return []
+    if n < 4 or lows[0] not in SUBJECT_PRONOUNS:
+        return []
+    k = 1
+    progressive = False
+    if lows[k] in {"am", "is", "are", "'m", "'re"} and k + 1 < n and lows[k + 1].endswith("ing"):
+        progressive = True
+        k += 1
+    w = lows[k]
+    tg = morph.tags(w)
+    if not toks[k].text.islower() or not tg & ({"VBG"} if progressive else {"VBP", "VBZ"}):
+        return []
+    if w in {"am", "is", "are", "have", "has", "do", "does", "can", "will", "must"}:
+        return []
+    rest = lows[k + 1 :]
+    cut = next((j for j, x in enumerate(rest) if x in {"since", "for"}), len(rest))
+    if any(x in {",", ";", "and", "but", "because", "when", "if"} for x in rest[:cut]):
+        return []
+    since = "since" in rest and rest.index("since") + 1 < len(rest)
+    for_years = progressive and any(
+        rest[j] == "for" and j + 2 < len(rest) and rest[j + 2] in {"years", "months"}
+        for j in range(len(rest))
+    )
+    if not since and not for_years:
+        return []
+    base = morph.base_verb(w) or w
+    perfect = morph.inflect(base, "VBN")
+    span = (toks[1].start, toks[k].end) if progressive else (toks[k].start, toks[k].end)
+    return [
+        note(
+            span,
+            "grammar",
+            "With 'since' or 'for' and a time up to now, English uses the present perfect "
+            f"('have {perfect}'). Check the tense.",
+            [],
+            "since-perfect",
+        )
+    ]
+
+
+RULES = (rule_word_form, rule_verb_form)

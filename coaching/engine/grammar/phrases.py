@@ -1,0 +1,644 @@
+"""Word choice, preposition, article and look-alike slips as a table of word patterns.
+
+A pattern is a tuple of slots; a slot is a word, a set of words, or the name of a word class
+(``OBJ`` object pronouns, ``POSS`` possessives, ``DAY``, ``MONTH``, ``SEASON``, ``NUM``,
+``YEAR``, ``JJS`` a superlative, ``NOUN``, ``END`` the end of a clause). Each row says which
+slot to mark, the replacement (None: ask the student to check, no suggestion), the kind
+and the message. The rows are learners' well-known slips, written by hand.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from .. import morph
+from ..lexicon import DAYS, MONTHS
+from ..notes import Note
+from ..text import Document, Sentence, Token
+from .common import OBJECT_PRONOUNS, POSSESSIVES, low, match_case, note
+
+Slot = str | frozenset[str]
+
+
+def _f(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+MAKE = _f("make", "makes", "made", "making")
+DO = _f("do", "does", "did", "doing", "done")
+LOOK = _f("look", "looks", "looked", "looking")
+LEARN = _f("learn", "learns", "learned", "learnt", "learning")
+SAY = _f("say", "says", "said", "saying")
+BORROW = _f("borrow", "borrows", "borrowed", "borrowing")
+TAKE = _f("take", "takes", "took", "taken", "taking")
+LISTEN = _f("listen", "listens", "listened", "listening")
+EXPLAIN = _f("explain", "explains", "explained", "explaining")
+DISCUSS = _f("discuss", "discusses", "discussed", "discussing")
+SPEND = _f("spend", "spends", "spent", "spending")
+TELL = _f("tell", "tells", "told", "telling")
+DEPEND = _f("depend", "depends", "depended", "depending")
+BE = _f("am", "is", "are", "was", "were", "be", "been", "become", "became", "'m")
+DET_OPT = _f("the", "my", "your", "his", "her", "our", "their", "some", "any", "no", "much")
+PEOPLE = _f("students", "pupils", "children", "kids", "people", "us", "them", "me", "him")
+PERSON_NOUNS = _f(
+    "child", "teenager", "student", "boy", "girl", "baby", "teacher", "doctor", "nurse", "kid"
+)
+SUBJECTS = _f("maths", "science", "history", "geography", "physics", "chemistry", "biology")
+SEASONS = _f("summer", "winter", "spring", "autumn")
+PARTS = _f("morning", "afternoon", "evening")
+WAYS = _f("different", "similar", "good", "bad", "new", "simple", "easy", "better", "special")
+WHOLE_PREPS = _f("from", "for", "in", "of", "during", "across", "around", "through")
+
+# (slots, index to mark, replacement or None, kind, message)
+Row = tuple[tuple[Slot, ...], int, str | None, str, str]
+
+_DO_NOT_MAKE = "We say 'do' with this, not 'make' (do homework, do sport, do the shopping)."
+_MAKE_NOT_DO = "We say 'make' with this, not 'do' (make a mistake, make a decision)."
+
+ROWS: tuple[Row, ...] = (
+    # word choice ----------------------------------------------------------------------
+    (
+        (MAKE, _f("homework", "housework", "sport", "sports", "exercise")),
+        0,
+        "do",
+        "wc",
+        _DO_NOT_MAKE,
+    ),
+    (
+        (MAKE, DET_OPT, _f("homework", "housework", "sport", "sports", "exercise", "shopping")),
+        0,
+        "do",
+        "wc",
+        _DO_NOT_MAKE,
+    ),
+    ((MAKE, _f("any", "no", "much", "more", "less"), "harm"), 0, "do", "wc", _DO_NOT_MAKE),
+    ((MAKE, "harm"), 0, "do", "wc", _DO_NOT_MAKE),
+    (
+        (MAKE, _f("a", "an", "some"), _f("shopping", "experiment", "course")),
+        0,
+        "do",
+        "wc",
+        _DO_NOT_MAKE,
+    ),
+    (
+        (MAKE, _f("a", "long", "some"), _f("walk", "walks")),
+        0,
+        None,
+        "wc",
+        "We 'go for' or 'take' a walk; check the verb.",
+    ),
+    (
+        (MAKE, _f("long", "short"), _f("walks")),
+        0,
+        None,
+        "wc",
+        "We 'go for' or 'take' walks; check the verb.",
+    ),
+    ((MAKE, _f("a", "some"), _f("photo", "photos")), 0, "take", "wc", "We 'take' a photo."),
+    ((MAKE, "a", "party"), 0, "have", "wc", "We 'have' (or 'throw') a party."),
+    (
+        (
+            DO,
+            _f("a", "many", "some", "few", "the", "lots", "more", "fewer", "no"),
+            _f("mistake", "mistakes", "decision", "decisions", "noise", "progress", "effort"),
+        ),
+        0,
+        "make",
+        "wc",
+        _MAKE_NOT_DO,
+    ),
+    (
+        (DO, _f("mistakes", "decisions", "friends", "noise", "progress")),
+        0,
+        "make",
+        "wc",
+        _MAKE_NOT_DO,
+    ),
+    ((DO, "a", _f("photo", "picture")), 0, "take", "wc", "We 'take' a photo."),
+    (
+        (LOOK, _f("tv", "television", "films", "movies", "videos", "cartoons")),
+        0,
+        "watch",
+        "wc",
+        "We 'watch' television and films.",
+    ),
+    (
+        (LOOK, _f("a", "the"), _f("film", "movie", "match", "video", "programme", "news")),
+        0,
+        "watch",
+        "wc",
+        "We 'watch' a film or a match.",
+    ),
+    (
+        (LEARN, _f("me", "him", "us"), _f("how", "to", "about", "the", "a", "english", "maths")),
+        0,
+        "teach",
+        "wc",
+        "'Learn' is what the student does; the teacher 'teaches' (teach someone something).",
+    ),
+    (
+        (LEARN, _f("students", "pupils", "children", "kids", "them"), _f("how", "to", "about")),
+        0,
+        "teach",
+        "wc",
+        "'Learn' is what the student does; the teacher 'teaches' (teach someone something).",
+    ),
+    (
+        (
+            SAY,
+            _f("me", "us", "him"),
+        ),
+        0,
+        "tell",
+        "wc",
+        "We 'tell' someone something ('say' takes no person after it).",
+    ),
+    (
+        (SAY, "them", _f("that", "to", "about", "how", "what")),
+        0,
+        "tell",
+        "wc",
+        "We 'tell' someone something ('say' takes no person after it).",
+    ),
+    (
+        (BORROW, _f("me", "him", "her", "us", "them", "you")),
+        0,
+        "lend",
+        "wc",
+        "You 'lend' something to someone; you 'borrow' it from them.",
+    ),
+    (
+        (_f("know", "knew"), "new", _f("people", "friends", "person")),
+        0,
+        "meet",
+        "wc",
+        "We 'meet' new people ('know' is for people you have already met).",
+    ),
+    (
+        (TAKE, _f("more", "much", "no", "little", "any", "less"), "attention"),
+        0,
+        "pay",
+        "wc",
+        "We 'pay' attention.",
+    ),
+    ((TAKE, "attention"), 0, "pay", "wc", "We 'pay' attention."),
+    (
+        (_f("rise", "rises", "rose"), POSSESSIVES, _f("hand", "hands", "voice")),
+        0,
+        "raise",
+        "wc",
+        "'Raise' takes an object (raise your hand); 'rise' does not.",
+    ),
+    (
+        (_f("lose", "lost", "losing"), "the", _f("bus", "train", "plane", "flight")),
+        0,
+        "miss",
+        "wc",
+        "We 'miss' a bus or a train (we arrive too late for it).",
+    ),
+    (
+        (_f("open", "opened"), "the", _f("light", "lights", "tv", "television", "radio")),
+        0,
+        None,
+        "wc",
+        "We 'turn on' or 'switch on' a light; check the verb.",
+    ),
+    (
+        (_f("close", "closed"), "the", _f("light", "lights", "tv", "television", "radio")),
+        0,
+        None,
+        "wc",
+        "We 'turn off' or 'switch off' a light; check the verb.",
+    ),
+    (
+        (_f("assist", "assisted"), _f("to", "at")),
+        0,
+        "attend",
+        "wc",
+        "To be present at a class or event is to 'attend' it.",
+    ),
+    # prepositions ---------------------------------------------------------------------
+    ((DISCUSS, "about"), 1, "", "prep", "'Discuss' takes no 'about': discuss something."),
+    (
+        (
+            LISTEN,
+            _f(
+                "music",
+                "the",
+                "a",
+                "my",
+                "your",
+                "his",
+                "our",
+                "their",
+                "this",
+                "that",
+                "these",
+                "those",
+                "songs",
+                "him",
+                "them",
+                "me",
+                "us",
+                "it",
+                "students",
+                "people",
+                "children",
+                "teachers",
+                "parents",
+            ),
+        ),
+        0,
+        None,
+        "prep",
+        "We 'listen to' something or someone: check whether 'to' is missing.",
+    ),
+    (
+        (
+            EXPLAIN,
+            _f("me", "him", "us"),
+        ),
+        0,
+        None,
+        "prep",
+        "We explain something 'to' someone: check whether 'to' is missing.",
+    ),
+    (
+        (EXPLAIN, _f("them", "you"), _f("how", "what", "why", "that", "the")),
+        0,
+        None,
+        "prep",
+        "We explain something 'to' someone: check whether 'to' is missing.",
+    ),
+    (
+        (
+            EXPLAIN,
+            POSSESSIVES,
+            _f("children", "parents", "students", "friends", "teacher", "son", "daughter", "class"),
+            _f("how", "what", "why", "that"),
+        ),
+        0,
+        None,
+        "prep",
+        "We explain something 'to' someone: check whether 'to' is missing.",
+    ),
+    (("near", "of"), 1, "", "prep", "'Near' takes no 'of'."),
+    (("in", "the", "other", "hand"), 0, "on", "prep", "The phrase is 'on the other hand'."),
+    ((DEPEND, _f("of", "from")), 1, "on", "prep", "We say 'depend on'."),
+    (("interested", _f("for", "about", "on", "with")), 1, "in", "prep", "We say 'interested in'."),
+    (("married", "with"), 1, "to", "prep", "We say 'married to'."),
+    (("afraid", "from"), 1, "of", "prep", "We say 'afraid of'."),
+    (("different", "of"), 1, "from", "prep", "We say 'different from'."),
+    (("responsible", "of"), 1, "for", "prep", "We say 'responsible for'."),
+    (("aware", "about"), 1, "of", "prep", "We say 'aware of'."),
+    (("famous", "of"), 1, "for", "prep", "We say 'famous for'."),
+    (("proud", _f("for", "with", "about")), 1, "of", "prep", "We say 'proud of'."),
+    (("capable", "to"), 1, "of", "prep", "We say 'capable of' (doing)."),
+    (("angry", "on"), 1, "with", "prep", "We say 'angry with' someone."),
+    (("in", "the", "end", "of"), 0, "at", "prep", "We say 'at the end of'."),
+    (
+        (
+            _f(
+                "go",
+                "goes",
+                "went",
+                "going",
+                "come",
+                "came",
+                "comes",
+                "coming",
+                "return",
+                "returned",
+                "arrive",
+                "arrived",
+            ),
+            "to",
+            "home",
+        ),
+        1,
+        "",
+        "prep",
+        "'Home' takes no 'to' after go, come or arrive.",
+    ),
+    (
+        ("since", "NUM", _f("years", "months", "weeks", "days", "hours", "minutes")),
+        0,
+        "for",
+        "prep",
+        "For a length of time use 'for' ('since' is for a point in time).",
+    ),
+    (("in", "DAY"), 0, "on", "prep", "We say 'on' with days (on Monday)."),
+    (
+        (
+            "at",
+            _f(
+                "the",
+            ),
+            PARTS,
+        ),
+        0,
+        "in",
+        "prep",
+        "We say 'in the morning / afternoon / evening'.",
+    ),
+    (("at", "YEAR"), 0, "in", "prep", "We say 'in' with years (in 2010)."),
+    (("at", "MONTH"), 0, "in", "prep", "We say 'in' with months (in May)."),
+    (("at", SEASONS), 0, "in", "prep", "We say 'in' with seasons (in summer)."),
+    (("on", SEASONS), 0, "in", "prep", "We say 'in' with seasons (in summer)."),
+    ((SPEND, _f("money", "it"), "for"), 2, "on", "prep", "We spend money 'on' something."),
+    (
+        (
+            SPEND,
+            _f(
+                "a",
+                "much",
+                "more",
+                "less",
+                "all",
+                "their",
+                "our",
+                "my",
+                "his",
+                "her",
+                "the",
+                "your",
+            ),
+            "money",
+            "for",
+        ),
+        3,
+        "on",
+        "prep",
+        "We spend money 'on' something.",
+    ),
+    ((SPEND, "a", "lot", "of", "money", "for"), 5, "on", "prep", "We spend money 'on' something."),
+    (
+        (
+            TELL,
+            _f("me", "him", "her", "us", "them", "you"),
+            "for",
+            _f("it", "this", "that", "them"),
+        ),
+        2,
+        "about",
+        "prep",
+        "We tell someone 'about' something.",
+    ),
+    (
+        (
+            TELL,
+            POSSESSIVES,
+            _f("friends", "parents", "family", "teacher", "mother", "father"),
+            "for",
+            _f("it", "this", "that", "them"),
+        ),
+        3,
+        "about",
+        "prep",
+        "We tell someone 'about' something.",
+    ),
+    (("in", _f("a", "an"), "early", "age"), 0, "at", "prep", "We say 'at an early age'."),
+    (("in", "early", "age"), 0, "at", "prep", "We say 'at an early age'."),
+    (("in", "the", "age", "of"), 0, "at", "prep", "We say 'at the age of'."),
+    (
+        (_f("invest", "invests", "invested", "investing"), "on"),
+        1,
+        "in",
+        "prep",
+        "We invest 'in' something.",
+    ),
+    (
+        (_f("participate", "participates", "participated", "participating"), "on"),
+        1,
+        "in",
+        "prep",
+        "We participate 'in' something.",
+    ),
+    (("in", "the", "beach", "END"), 0, "on", "prep", "We say 'on the beach'."),
+    (("walk", "in", "the", "beach"), 1, "on", "prep", "We say 'on the beach'."),
+    (("good", "in"), 1, "at", "prep", "We say 'good at' (a subject or skill)."),
+    # articles -------------------------------------------------------------------------
+    (
+        (_f("was", "is", "am", "were", "became", "become", "'m"), PERSON_NOUNS, "END"),
+        1,
+        None,
+        "art",
+        "A job or a stage of life takes 'a': 'I was a child'. Check whether 'a' is missing.",
+    ),
+    (
+        (_f("when", "while"), _f("i", "he", "she"), _f("was", "am", "is"), PERSON_NOUNS),
+        3,
+        None,
+        "art",
+        "A job or a stage of life takes 'a': 'when I was a child'. Check whether 'a' is missing.",
+    ),
+    (
+        ("one", "of", _f("best", "worst")),
+        2,
+        None,
+        "art",
+        "A superlative ('the biggest', 'the best') needs 'the': 'one of the best'.",
+    ),
+    (
+        ("one", "of", "JJS"),
+        2,
+        None,
+        "art",
+        "A superlative ('the biggest', 'the best') needs 'the': 'one of the best'.",
+    ),
+    (
+        (
+            _f("for", "in", "at", "on", "to", "with", "is", "are", "was", "were", "from", "among"),
+            "JJS",
+            "NOUN",
+        ),
+        1,
+        None,
+        "art",
+        "A superlative ('the biggest', 'the best') usually needs 'the'. Check whether 'the' is missing.",
+    ),
+    (
+        (
+            _f(
+                "good",
+                "bad",
+                "better",
+                "worse",
+                "study",
+                "studies",
+                "studying",
+                "studied",
+                "learn",
+                "learning",
+            ),
+            _f("at", "in"),
+            "the",
+            SUBJECTS,
+            "END",
+        ),
+        2,
+        "",
+        "art",
+        "School subjects take no 'the' (good at science).",
+    ),
+    (
+        (_f("study", "studies", "studying", "studied"), "the", SUBJECTS, "END"),
+        1,
+        "",
+        "art",
+        "School subjects take no 'the' (I study history).",
+    ),
+    (("in", PARTS), 0, None, "art", "We say 'in the morning'; check whether 'the' is missing."),
+    (
+        (_f("at", "in"), _f("end", "beginning", "middle", "start"), "of"),
+        1,
+        None,
+        "art",
+        "We say 'at the end of', 'at the beginning of'; check whether 'the' is missing.",
+    ),
+    (
+        ("in", WAYS, "way"),
+        1,
+        None,
+        "art",
+        "We say 'in a different way'; check whether 'a' is missing.",
+    ),
+    (
+        (WHOLE_PREPS, "whole", "NOUN"),
+        1,
+        None,
+        "art",
+        "We say 'the whole' (the whole region); check whether 'the' is missing.",
+    ),
+    (
+        (
+            "START",
+            "the",
+            _f(
+                "nature",
+                "society",
+                "life",
+                "happiness",
+                "money",
+                "love",
+                "education",
+                "health",
+                "pollution",
+                "friendship",
+                "climate",
+            ),
+            _f("is", "was", "has", "can", "will", "makes", "gives", "change"),
+        ),
+        1,
+        "",
+        "art",
+        "Speaking of it in general, this word takes no 'the' ('Nature is ...').",
+    ),
+    # look-alikes ----------------------------------------------------------------------
+    (
+        (
+            "START",
+            "your",
+            _f(
+                "never",
+                "not",
+                "always",
+                "very",
+                "so",
+                "too",
+                "right",
+                "wrong",
+                "welcome",
+                "going",
+                "able",
+                "probably",
+                "sure",
+                "the",
+            ),
+        ),
+        1,
+        "you're",
+        "conf",
+        "'Your' means 'belonging to you'; 'you're' is 'you are'.",
+    ),
+    (
+        (_f("i", "you", "we", "they"), "will", "loose"),
+        2,
+        "lose",
+        "conf",
+        "'Loose' means not tight; the verb is 'lose'.",
+    ),
+)
+
+_KIND = {"wc": "word choice", "prep": "grammar", "art": "grammar", "conf": "grammar"}
+_RULE = {"wc": "word-choice", "prep": "preposition", "art": "article", "conf": "confusable"}
+_END = _f(".", ",", ";", ":", "!", "?", "and", "but", "because", "when", "so", "or")
+
+
+def _slot_ok(slot: Slot, toks: list[Token], lows: list[str], i: int) -> bool:
+    n = len(toks)
+    if slot == "START":
+        return i == 0
+    if slot == "END":
+        return i >= n or lows[i] in _END
+    if i >= n:
+        return False
+    w = lows[i]
+    if isinstance(slot, frozenset):
+        return w in slot
+    if slot == "OBJ":
+        return w in OBJECT_PRONOUNS
+    if slot == "DAY":
+        return w in DAYS
+    if slot == "MONTH":
+        return w in MONTHS
+    if slot == "NUM":
+        return w.isdigit() or w in _NUMBERS
+    if slot == "YEAR":
+        return w.isdigit() and len(w) == 4
+    if slot == "JJS":
+        return (
+            w.endswith("est")
+            and "JJS" in morph.tags(w)
+            and w not in {"best", "least", "most", "latest", "rest", "interest", "honest"}
+        )
+    if slot == "NOUN":
+        tg = morph.tags(w)
+        return bool(tg & {"NN", "NNS"}) and toks[i].text.islower() and w not in {"one", "ones"}
+    return w == slot
+
+
+_NUMBERS = _f("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many")
+
+
+def _width(slots: tuple[Slot, ...]) -> int:
+    return sum(1 for s in slots if s not in ("START", "END"))
+
+
+def rule_phrase_table(sent: Sentence, doc: Document) -> list[Note]:
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    out: list[Note] = []
+    taken: set[int] = set()
+    for slots, mark, repl, kind, msg in ROWS:
+        start_only = slots[0] == "START"
+        body = slots[1:] if start_only else slots
+        for i in [0] if start_only else range(len(toks)):
+            ok = True
+            for j, slot in enumerate(body):
+                if not _slot_ok(slot, toks, lows, i + j):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            m = i + mark - (1 if start_only else 0)
+            if m in taken or m >= len(toks):
+                continue
+            taken.add(m)
+            tok = toks[m]
+            sugg = [] if repl is None else [match_case(tok.text, repl)]
+            out.append(note(tok, _KIND[kind], msg, sugg, _RULE[kind]))
+    return out
+
+
+RULES = (rule_phrase_table,)
