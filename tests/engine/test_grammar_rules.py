@@ -52,7 +52,8 @@ HITS = [
     ("Teachers should learn students how to use them.", "learn", "grammar:word-choice", "x"),
     ("They prefer to look television.", "look", "grammar:word-choice", "x"),
     ("We discuss about this topic.", "about", "grammar:preposition", "x"),
-    ("You should listen music every day.", "listen", "grammar:preposition", "x"),
+    ("You should listen music every day.", "", "grammar:preposition", "x"),
+    ("Nobody explained me why.", "", "grammar:preposition", "x"),
     ("I have studied English since six years.", "since", "grammar:preposition", "x"),
     ("When I was child I lived by the sea.", "child", "grammar:article", "x"),
     ("It is one of best films.", "best", "grammar:article", "x"),
@@ -105,6 +106,13 @@ NEAR_MISSES = [
     "The main error was judging the point of loudest resonance.",
     "You're never too young to learn.",
     "Your best friend is here.",
+    "I am very glad I won the prize.",
+    "Every day I walk to school.",
+    "Me and my friend were there.",
+    "The only tickets left were expensive.",
+    "People today are more open.",
+    "Next time write the letter quickly.",
+    "I must say, it was quite good.",
 ]
 
 

@@ -40,6 +40,23 @@ _CLAUSE_OPENERS = (SUBORDINATORS | COORDINATORS | {"that", "then", "where", "why
     "than",
     "as",
 }
+SUBJECT_LIKE = frozenset({"i", "me", "you", "he", "him", "she", "her", "we", "us", "they", "them"})
+# verbs whose base form after a singular noun is surely the verb ('my cousin live in ...'),
+# used when the word can also be a noun or an adjective
+_COMMON_VERBS = frozenset(
+    {"need", "live", "work", "help", "want", "go", "wear", "know", "become", "think", "say"}
+    | {"make", "get", "take", "come", "see", "use", "find", "give", "tell", "feel", "try"}
+    | {"leave", "keep", "begin", "seem", "show", "play", "believe", "bring", "happen", "write"}
+    | {"lose", "pay", "meet", "learn", "change", "understand", "watch", "stop", "speak", "read"}
+    | {"spend", "grow", "walk", "win", "remember", "love", "buy", "wait", "send", "stay"}
+    | {"decide", "enjoy", "prefer", "study", "teach", "travel", "visit", "cost", "eat", "sleep"}
+    | {"look", "ask", "allow", "agree", "hate", "hope", "listen", "mean", "move", "run", "sell"}
+    | {"start", "finish", "talk", "plan", "cause", "offer", "carry", "depend", "earn", "save"}
+)
+_TIME_NOUNS = frozenset(
+    {"time", "year", "day", "week", "month", "morning", "evening", "night", "weekend"}
+    | {"summer", "winter", "spring", "autumn", "afternoon", "moment", "hour", "minute"}
+)
 _PASS_ON = {  # "a lot of X": the number is X's
     ("a", "lot", "of"),
     ("lots", "of"),
@@ -75,7 +92,10 @@ _NOT_NP = (
     | {"to", "not", "who", "which", "that", "there", "here", "what", "very", "too", "more"}
     | {"i", "you", "he", "she", "it", "we", "they", "than", "own", "much", "most"}
     | {"why", "how", "when", "where", "whose", "whom", "yes", "no", "please", "like"}
+    | {"first", "second", "third", "last", "next", "following", "same", "rest", "bless"}
+    | ALL_DETS
 )
+_NOUN_ED = frozenset({"need", "red", "bed", "seed", "speed", "feed", "shed", "bread"})
 _TIGHT_COMPLEMENT = (
     (ALL_DETS - {"that", "this"})
     | OBJECT_PRONOUNS
@@ -118,7 +138,11 @@ def _np(toks: list[Token], lows: list[str], k: int) -> tuple[int, int] | None:
                 and not tg & {"VBD", "VBN"}
             ):
                 break
+        if head is not None and tg & {"VBD", "VBN"} and lows[k] not in _NOUN_ED:
+            return None  # 'the tickets left were': a participle after the noun
         if tg & {"NN", "NNS"}:
+            if head is not None and noun_number(lows[head]) == "pl":
+                return None  # 'people today', 'marks this year': no compound
             head = k
         elif not tg & {"JJ", "JJR", "JJS", "VBN", "VBG"}:
             return None
@@ -166,6 +190,8 @@ def _subject(toks: list[Token], lows: list[str], s: int) -> tuple[str, int, int]
         num = "pl"
     if num is None or (num == "sg" and hw in COLLECTIVES):
         return None
+    if hw in _TIME_NOUNS and det in {None, "next", "last", "this", "every", "each", "that", "one"}:
+        return None  # 'Next time write ...', 'This year were ...': time, not a subject
     if det is None and num == "sg" and s > 0:
         return None  # a bare singular noun mid-sentence is rarely a whole subject
     return num, head, _after_pps(toks, lows, end)
@@ -187,6 +213,12 @@ def _after_pps(toks: list[Token], lows: list[str], k: int) -> int:
 def _clause_starts(toks: list[Token], lows: list[str]) -> list[int]:
     starts = [0]
     for i, w in enumerate(lows[:-1]):
+        if (
+            w in {"and", "or"}
+            and i > 0
+            and (lows[i - 1] in SUBJECT_LIKE or morph.tags(lows[i - 1]) & {"NN", "NNS"})
+        ):
+            continue  # 'me and my friend were', 'clothes and shoes is': one subject
         if w in {",", ";", ":"} or w in _CLAUSE_OPENERS:
             starts.append(i + 1)
     return starts
@@ -247,6 +279,8 @@ def _lexical_fix(num: str, lows: list[str], head: int, v: int) -> tuple[str | No
     ambiguous = bool(tg & {"NN", "NNS", "JJ", "RB"})
     if ambiguous and nxt not in _COMPLEMENT_START and nxt.isalpha():
         return None, False
+    if ambiguous and (morph.base_verb(w) or w) not in _COMMON_VERBS:
+        return None, False  # 'the river trip to ...', 'a two week holiday at ...'
     base = morph.base_verb(w)
     if not base:
         return None, False

@@ -46,6 +46,10 @@ _REPORTING = frozenset(
     | {"agree", "thought", "feel", "fear", "admit", "imagine", "reckon", "understand"}
 )
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when", "what", "while"})
+_LEFT_LEADS_IN = frozenset(
+    {"say", "sorry", "sure", "afraid", "honest", "admit", "know", "think", "believe", "hope"}
+    | {"guess", "mean", "course", "seems", "said", "thought", "knew", "told", "suppose", "see"}
+)
 _QUOTES = frozenset('"“”«»')
 _MESSAGE = (
     "This comma joins two sentences (a comma splice). Use a full stop or a semicolon, or "
@@ -181,6 +185,10 @@ def rule_comma_splice(sent: Sentence, doc: Document) -> list[Note]:
             continue
         if not _left_is_clause(lows, toks, left_start, c):
             continue
+        if lows[c - 1] in _LEFT_LEADS_IN or lows[c - 2 : c] in (["tell", "you"], ["you", "know"]):
+            continue  # 'I must say, it was ...', 'I am sorry, I have not ...'
+        if lows[v] in _REPORTING | {"am", "'m"} and "," in lows[v + 1 : v + 3]:
+            continue  # '..., I am afraid, because ...', '..., I think, ...'
         out.append(note(toks[c], "punctuation", _MESSAGE, [";"], "comma-splice"))
     # two or more in one sentence: a deliberate list of clauses ('I had a cold, I had ...')
     return out if len(out) < 2 else []
@@ -189,6 +197,14 @@ def rule_comma_splice(sent: Sentence, doc: Document) -> list[Note]:
 _RUN_ON_SUBJECTS = frozenset({"we", "they", "he", "she", "i"})
 _DEGREE_OR_BE = frozenset(
     {"very", "so", "too", "really", "quite", "extremely", "is", "was", "are", "were", "be"}
+)
+# adjectives that take a clause without 'that' ('I am glad I won', 'sorry I did not write')
+_THAT_ADJECTIVES = frozenset(
+    {"glad", "sorry", "sure", "afraid", "happy", "pleased", "certain", "aware", "proud"}
+    | {"sad", "surprised", "disappointed", "lucky", "confident", "convinced", "worried"}
+    | {"angry", "delighted", "thankful", "grateful", "relieved", "amazed", "shocked", "ok"}
+    | {"hopeful", "positive", "upset", "unhappy", "fortunate", "excited", "thrilled", "true"}
+    | {"clear", "obvious", "possible", "likely", "important", "good", "strange", "funny"}
 )
 _TIME_NOUNS = frozenset({"morning", "evening", "night", "day", "week", "afternoon", "year"})
 
@@ -211,7 +227,8 @@ def rule_run_on(sent: Sentence, doc: Document) -> list[Note]:
             and ptg <= {"JJ", "JJR"}
             and lows[r - 2] in _DEGREE_OR_BE
             and lows[r - 3 : r - 1] != ["to", "be"]
-        ) or (prev in _TIME_NOUNS and lows[r - 2] in {"all", "every", "last", "yesterday"})
+            and prev not in _THAT_ADJECTIVES
+        ) or (prev in _TIME_NOUNS and lows[r - 2] == "all")
         if not ends_clause or prev in {"so", "then", "now", "that", "than", "as", "too"}:
             continue
         v = _verb_after(lows, toks, r + 1, pronoun=True)

@@ -250,7 +250,7 @@ ROWS: tuple[Row, ...] = (
         ),
         0,
         None,
-        "prep",
+        "gap",
         "We 'listen to' something or someone: check whether 'to' is missing.",
     ),
     (
@@ -260,14 +260,14 @@ ROWS: tuple[Row, ...] = (
         ),
         0,
         None,
-        "prep",
+        "gap",
         "We explain something 'to' someone: check whether 'to' is missing.",
     ),
     (
         (EXPLAIN, _f("them", "you"), _f("how", "what", "why", "that", "the")),
         0,
         None,
-        "prep",
+        "gap",
         "We explain something 'to' someone: check whether 'to' is missing.",
     ),
     (
@@ -279,7 +279,7 @@ ROWS: tuple[Row, ...] = (
         ),
         0,
         None,
-        "prep",
+        "gap",
         "We explain something 'to' someone: check whether 'to' is missing.",
     ),
     (("near", "of"), 1, "", "prep", "'Near' takes no 'of'."),
@@ -637,6 +637,11 @@ def rule_phrase_table(sent: Sentence, doc: Document) -> list[Note]:
             taken.add(m)
             tok = toks[m]
             sugg = [] if repl is None else [match_case(tok.text, repl)]
+            if kind == "gap":
+                # a word is missing before the next one: a mark at that point
+                gap = toks[m + 1].start
+                out.append(note((gap, gap), "grammar", msg, [], "preposition"))
+                continue
             out.append(note(tok, _KIND[kind], msg, sugg, _RULE[kind]))
     return out
 

@@ -27,7 +27,7 @@ Some people think that uniforms are [a good->good|article] for discipline. When 
 
 On the other hand, many teenagers [says->say|agreement] that uniforms are ugly and uncomfortable. They want to show [there->their|confusable] personality with their clothes. I [can understanding->can understand|verb_form] this opinion, because I also like to choose what I wear.
 
-In my opinion, uniforms are useful, but schools should [listen->listen to|preposition] students when they choose the design. A uniform that is [more comfortable then->more comfortable than|confusable] the old one would make everybody happier. The rules of my school [is->are|agreement] very strict, and we cannot even wear a coloured scarf in winter. I think this rule [effects->affects|confusable] our mood, and it should change.
+In my opinion, uniforms are useful, but schools should [listen students->listen to students|preposition] when they choose the design. A uniform that is [more comfortable then->more comfortable than|confusable] the old one would make everybody happier. The rules of my school [is->are|agreement] very strict, and we cannot even wear a coloured scarf in winter. I think this rule [effects->affects|confusable] our mood, and it should change.
 
 Finally, a uniform does not [make->do|word_choice] any harm to learning. It is [the->a|article] simple way to make the school look organised.""",
     "city_life": """Many young people want to live in [big city->a big city|article] when they finish school. I grew up in a village, so I know both sides of this question.
@@ -52,7 +52,7 @@ There are many advantages. We can stay in contact with friends who live far away
 
 However, there are also dangers. Some people [spends->spend|agreement] more [then->than|confusable] five hours a day on their phones[, this->, and this|splice] is not healthy. They sleep badly and they do not [make->do|word_choice] enough exercise. It is also easy to [loose->lose|confusable] your privacy, because many users do not know who can see their posts.
 
-I think parents should [explain->explain to|preposition] their children how to use social media safely. Schools can help too[, they->. They|splice] can organise lessons about the internet. I [have learnt->learnt|verb_form] a lot from such a lesson last year.
+I think parents should [explain their->explain to their|preposition] children how to use social media safely. Schools can help too[, they->. They|splice] can organise lessons about the internet. I [have learnt->learnt|verb_form] a lot from such a lesson last year.
 
 In conclusion, social media is [an useful->a useful|article] tool, but we must use it carefully. If we spend less time online, we will be [more happier->happier|word_form] and healthier. The most important thing is [an->a|article] healthy balance.""",
     "sport": """Sport is very important for teenagers, but many young people [doesn't->don't|agreement] do enough exercise. In this essay I will discuss why sport matters.
