@@ -343,8 +343,8 @@ ROWS: tuple[Row, ...] = (
     ),
     (("at", "YEAR"), 0, "in", "prep", "We say 'in' with years (in 2010)."),
     (("at", "MONTH"), 0, "in", "prep", "We say 'in' with months (in May)."),
-    (("at", SEASONS), 0, "in", "prep", "We say 'in' with seasons (in summer)."),
-    (("on", SEASONS), 0, "in", "prep", "We say 'in' with seasons (in summer)."),
+    (("at", SEASONS, "END"), 0, "in", "prep", "We say 'in' with seasons (in summer)."),
+    (("on", SEASONS, "END"), 0, "in", "prep", "We say 'in' with seasons (in summer)."),
     ((SPEND, _f("money", "it"), "for"), 2, "on", "prep", "We spend money 'on' something."),
     (
         (
