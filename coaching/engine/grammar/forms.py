@@ -87,6 +87,9 @@ _NOT_ADVERB_SLIP = frozenset(
     | {"truly", "totally", "likely", "early", "daily", "weekly", "monthly", "yearly", "only"}
     | {"completely", "fully", "partly", "mainly", "slightly", "highly", "quickly", "currently"}
 )
+_PERSONS = frozenset(
+    {"i", "we", "you", "they", "he", "she", "people", "students", "children", "teenagers"}
+)
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "and", "but", "when", "because", "so"})
 
 
@@ -172,14 +175,9 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
             if (
                 w == morph.inflect(base, "VBG")
                 and nxt in {"in", "about"}
-                and prev
-                in _BE
-                | {
-                    "not",
-                    "very",
-                    "really",
-                    "so",
-                }
+                and lows[j] in _BE
+                and j >= 1
+                and lows[j - 1] in _PERSONS  # 'the film was interesting in many ways' is right
             ):
                 ed = morph.inflect(base, "VBN")
                 if ed:
