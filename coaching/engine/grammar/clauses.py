@@ -155,6 +155,9 @@ def _left_is_clause(lows: list[str], toks: list[Token], a: int, c: int) -> bool:
     return False
 
 
+_COMMENT_WORDS = frozenset({"sure", "certain", "afraid", "convinced"})
+
+
 def rule_comma_splice(sent: Sentence, doc: Document) -> list[Note]:
     toks = sent.tokens
     lows = [low(t) for t in toks]
@@ -181,6 +184,8 @@ def rule_comma_splice(sent: Sentence, doc: Document) -> list[Note]:
         rest = [t for t in toks[v + 1 :] if t.is_word]
         if not rest or (len(rest) < 2 and lows[v] in _REPORTING):
             continue  # '..., I think.' / '..., it is.'
+        if len(rest) <= 3 and {low(t) for t in rest} & _COMMENT_WORDS:
+            continue  # a closing comment: '..., I am sure of it.' / '..., I'm afraid.'
         if v + 1 < len(lows) and not toks[v + 1].is_word and lows[v] in _REPORTING:
             continue
         if not _left_is_clause(lows, toks, left_start, c):
