@@ -88,6 +88,14 @@ def test_print_a4_overview_and_class_pdf(browser: Browser, stack: Stack, base_ur
     # the cover, then every student who submitted starts a page of their own
     assert "Not submitted" in pages[0] or pages[0].lstrip().startswith(tuple(submitted))
     for person in submitted:
-        starts = [i for i, page in enumerate(pages) if page.strip().split("\n")[0] == person]
+        # a page that begins with the name after a page that is not theirs: where their
+        # section starts (continuation pages carry the name in the footer too)
+        starts = [
+            i
+            for i, page in enumerate(pages)
+            if page.strip().split("\n")[0] == person and (i == 0 or person not in pages[i - 1])
+        ]
         assert len(starts) == 1, (person, starts)
+        section = [i for i, page in enumerate(pages) if person in page]
+        assert section == list(range(starts[0], starts[0] + len(section))), section
     assert len(pages) >= len(submitted)
