@@ -15,7 +15,7 @@ from typing import IO, Any
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from coaching.models import StageResult
+from coaching.models import Analysis
 from coaching.review import criterion_choices
 from essays.models import Assignment, Membership, Revision, User
 
@@ -93,7 +93,7 @@ def _students(assignment: Assignment) -> QuerySet[User]:
 
 
 def class_overview(assignment: Assignment, *, top_issues: int = 10) -> Overview:
-    """Eight queries whatever the size of the class or the number of revisions."""
+    """Seven queries whatever the size of the class or the number of revisions."""
     students = _students(assignment)
     student_count = students.count()
     rows = list(
@@ -119,23 +119,19 @@ def class_overview(assignment: Assignment, *, top_issues: int = 10) -> Overview:
     submitted_ids = {row[2] for row in latest.values()}
     latest_ids = [row[0] for row in latest.values()]
 
-    # machine levels and notes of each latest revision (only the keys we need)
+    # the machine's levels and note counts of each latest revision, from the digest
     machine: dict[int, dict[str, int]] = {}
-    for revision_id, criteria in StageResult.objects.filter(
-        analysis__revision_id__in=latest_ids, stage="scores"
-    ).values_list("analysis__revision_id", "data__criteria"):
-        machine[revision_id] = {c["name"]: c["points"] for c in criteria or []}
     issue_notes: Counter[str] = Counter()
     issue_students: dict[str, set[int]] = defaultdict(set)
     issue_example: dict[str, tuple[str, str]] = {}
-    for revision_id, found in StageResult.objects.filter(
-        analysis__revision_id__in=latest_ids, stage="notes"
-    ).values_list("analysis__revision_id", "data__annotations"):
-        for note in found or []:
-            kind = str(note.get("rule") or note.get("category") or "note")
-            issue_notes[kind] += 1
+    for revision_id, digest in Analysis.objects.filter(revision_id__in=latest_ids).values_list(
+        "revision_id", "digest"
+    ):
+        machine[revision_id] = digest.get("points") or {}
+        for kind, (count, category, message) in (digest.get("kinds") or {}).items():
+            issue_notes[kind] += count
             issue_students[kind].add(revision_id)
-            issue_example.setdefault(kind, (note.get("category", ""), note.get("message", "")))
+            issue_example.setdefault(kind, (category, message))
 
     distributions = []
     for criterion in criterion_choices(assignment):

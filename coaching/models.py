@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +92,10 @@ class Analysis(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True)
     overall_percent = models.FloatField(null=True, blank=True)
+    # What class-wide pages need of the stages, kept small (see `digest_of`): the machine's
+    # points per criterion and a count per note kind. A class of 300 then reads a few
+    # bytes per essay instead of every note's JSON.
+    digest = models.JSONField(default=dict, blank=True)
     queued_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -104,6 +110,31 @@ class Analysis(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+def digest_of(stage: str, data: dict) -> dict:
+    """The part of a stage's output kept on `Analysis.digest` ({} for other stages)."""
+    if stage == "scores":
+        criteria = data.get("criteria") or []
+        return {"points": {c["name"]: c["points"] for c in criteria if "name" in c}}
+    if stage == "notes":
+        kinds: dict[str, list] = {}
+        for note in data.get("annotations") or []:
+            kind = str(note.get("rule") or note.get("category") or "note")
+            if kind in kinds:
+                kinds[kind][0] += 1
+            else:
+                kinds[kind] = [1, note.get("category", ""), note.get("message", "")]
+        return {"kinds": kinds}
+    return {}
+
+
+def digest_of_stages(stages: Mapping[str, dict]) -> dict:
+    """`Analysis.digest` for a whole result (stage name -> data)."""
+    digest: dict = {}
+    for stage, data in stages.items():
+        digest.update(digest_of(stage, data))
+    return digest
 
 
 class StageResult(models.Model):

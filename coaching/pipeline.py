@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from coaching.engine import ENGINE_VERSION, EssayInput
 from coaching.engine.llm import refine
-from coaching.models import STAGES, Analysis, Calibration, StageResult
+from coaching.models import STAGES, Analysis, Calibration, StageResult, digest_of
 from coaching.notify import publish
 from coaching.review import calibrated_scores
 from coaching.runtime import get_engine, llm_config, result_key, rubric_levels, rubric_spec
@@ -142,9 +142,13 @@ def analysis_run(*, analysis_id: int) -> bool:
                 stage=stage,
                 defaults={"seq": STAGES.index(stage) + 1, "data": data},
             )
-            if stage == "scores":
-                analysis.overall_percent = data.get("overall", {}).get("percent")
-                analysis.save(update_fields=["overall_percent"])
+            if digest := digest_of(stage, data):
+                analysis.digest = {**analysis.digest, **digest}
+                fields = ["digest"]
+                if stage == "scores":
+                    analysis.overall_percent = data.get("overall", {}).get("percent")
+                    fields.append("overall_percent")
+                analysis.save(update_fields=fields)
             publish(analysis.pk, stage)
             mark(stage)
     except Exception as exc:

@@ -12,6 +12,7 @@ import io
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -311,6 +312,26 @@ def missing_students(assignment: Assignment) -> list[Any]:
         )
         .exclude(pk__in=submitted)
         .order_by("display_name", "email")
+    )
+
+
+QUEUED_GRACE = timedelta(minutes=1)
+WORKER_LOST = "The worker stopped while making this PDF."
+
+
+def print_jobs_recover() -> list[int]:
+    """Jobs whose Huey task was lost. A job queued for over a minute is returned to be
+    sent again (claiming is idempotent); one running past PRINT_JOB_STALE_SECONDS lost
+    its worker and becomes failed, so the page offers to try again instead of waiting."""
+    now = timezone.now()
+    PrintJob.objects.filter(
+        status=PrintJob.Status.RUNNING,
+        started_at__lt=now - timedelta(seconds=settings.PRINT_JOB_STALE_SECONDS),
+    ).update(status=PrintJob.Status.FAILED, error=WORKER_LOST, finished_at=now)
+    return list(
+        PrintJob.objects.filter(
+            status=PrintJob.Status.QUEUED, created_at__lt=now - QUEUED_GRACE
+        ).values_list("pk", flat=True)[:20]
     )
 
 

@@ -29,6 +29,7 @@ from coaching.models import (
     TeacherComment,
     TeacherReview,
 )
+from coaching.printing import print_jobs_recover
 from coaching.review import weighted_total
 from coaching.tasks import analyse_revision, build_class_pdf, fit_calibration
 from config import logs
@@ -348,6 +349,8 @@ PRINT_JOBS_KEPT = 5
 def class_pdf_request(*, assignment: Assignment, teacher: User, paper: str, copy: str) -> PrintJob:
     """Ask the worker for the class's feedback as one PDF. The same request while one is
     being made returns that one; only the last few PDFs of an assignment are kept."""
+    for lost in print_jobs_recover():  # a job whose worker died must not block a new one
+        build_class_pdf(lost)
     with transaction.atomic():
         pending = PrintJob.objects.filter(
             assignment=assignment,

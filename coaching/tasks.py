@@ -72,6 +72,14 @@ def build_class_pdf(job_id: int) -> None:
     class_pdf_build(job_id=job_id)
 
 
+@db_periodic_task(crontab(minute="*"))
+def recover_print_jobs() -> None:
+    from coaching.printing import print_jobs_recover
+
+    for job_id in print_jobs_recover():
+        build_class_pdf(job_id)
+
+
 @db_task(retries=2, retry_delay=60)
 def send_feedback_mail(review_id: int, event: str) -> None:
     from coaching.mail import feedback_mail_send

@@ -322,6 +322,9 @@ METRICS_TOKEN = env_str("METRICS_TOKEN")
 # A worker answers health checks on this port (0 = off); the Docker image sets 8001.
 WORKER_HEALTH_PORT = env_int("WORKER_HEALTH_PORT", 0, minimum=0)
 ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 120, minimum=10)
+# A class PDF still "being made" after this long lost its worker: it is marked failed so the
+# teacher can ask again (a class of 300 takes a few minutes on one core).
+PRINT_JOB_STALE_SECONDS = env_int("PRINT_JOB_STALE_SECONDS", 900, minimum=60)
 # The engine is deterministic: identical input (text, prompt, rubric, previous text,
 # engine version) reuses the cached result for this long.
 ENGINE_RESULT_CACHE_SECONDS = env_int("ENGINE_RESULT_CACHE_SECONDS", 30 * 24 * 3600, minimum=0)
@@ -349,7 +352,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"huey": {"level": env_str("HUEY_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "huey": {"level": env_str("HUEY_LOG_LEVEL", "INFO")},
+        # WeasyPrint logs every page it lays out at INFO: a class PDF is hundreds of lines.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 SENTRY_DSN = env_str("SENTRY_DSN")

@@ -37,6 +37,7 @@ def test_print_a4_overview_and_class_pdf(browser: Browser, stack: Stack, base_ur
     student.get_by_role("link", name="Printable copy").click()
     expect(student.get_by_role("heading", name="Rubric")).to_be_visible()
     expect(student.get_by_text("Teacher's copy")).to_have_count(0)
+    assert axe_violations(student) == []
     name = student.locator("h1.student-name").inner_text()
 
     teacher = browser.new_context(base_url=base_url).new_page()
@@ -44,6 +45,7 @@ def test_print_a4_overview_and_class_pdf(browser: Browser, stack: Stack, base_ur
     teacher.goto(f"/teach/revisions/{revision_id}/")
     teacher.get_by_role("link", name="Print", exact=True).click()
     expect(teacher.get_by_text("Teacher's copy")).to_be_visible()
+    assert axe_violations(teacher) == []
     teacher.emulate_media(media="print")
     expect(teacher.get_by_role("navigation", name="Print options")).to_be_hidden()
     pdf = PdfReader(io.BytesIO(teacher.pdf(prefer_css_page_size=True, print_background=True)))
@@ -85,6 +87,8 @@ def test_print_a4_overview_and_class_pdf(browser: Browser, stack: Stack, base_ur
     reader = PdfReader(download.value.path())
     pages = [page.extract_text() for page in reader.pages]
     assert _size(reader, len(pages) - 1) == A4
+    # no blank page: beside the footer (name, page number) every page has a body
+    assert all(len(page.strip().splitlines()) >= 3 for page in pages), pages
     # the cover, then every student who submitted starts a page of their own. Students
     # may share a display name across the suite, so sections are found through the PDF's
     # outline (one bookmark per <h1>), not by matching names on pages.

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coaching.models import Analysis, StageResult
+from coaching.models import Analysis, StageResult, digest_of_stages
 from essays.models import Essay, Revision, text_hash
 from tests.factories import UNIFORM_ESSAY, AssignmentFactory, MembershipFactory, UserFactory
 
@@ -38,7 +38,12 @@ def _add_revisions(essay: Essay, count: int) -> Revision:
             text_sha256=text_hash(UNIFORM_ESSAY),
             word_count=90,
         )
-        analysis = Analysis.objects.create(revision=revision, status="done", overall_percent=75)
+        analysis = Analysis.objects.create(
+            revision=revision,
+            status="done",
+            overall_percent=75,
+            digest=digest_of_stages(STAGE_DATA),
+        )
         StageResult.objects.bulk_create(
             StageResult(analysis=analysis, stage=stage, seq=i, data=data)
             for i, (stage, data) in enumerate(STAGE_DATA.items(), start=1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coaching.models import Analysis, StageResult
+from coaching.models import Analysis, StageResult, digest_of_stages
 from essays.models import Assignment, Essay, Revision, User, text_hash
 from tests.factories import UNIFORM_ESSAY
 
@@ -85,7 +85,9 @@ def add_revision(
     )
     data = stages or stages_for(text, assignment)
     percent = data.get("scores", {}).get("overall", {}).get("percent")
-    analysis = Analysis.objects.create(revision=revision, status="done", overall_percent=percent)
+    analysis = Analysis.objects.create(
+        revision=revision, status="done", overall_percent=percent, digest=digest_of_stages(data)
+    )
     StageResult.objects.bulk_create(
         StageResult(analysis=analysis, stage=stage, seq=i, data=payload)
         for i, (stage, payload) in enumerate(data.items(), start=1)

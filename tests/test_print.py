@@ -142,6 +142,8 @@ def test_class_pdf_one_student_per_page_break(school, analysed, django_capture_o
     starts = [i for i, t in enumerate(texts) if t.lstrip().startswith(tuple(names))]
     assert len(starts) == len(names)
     assert len(reader.pages) >= len(names) + 1
+    # no blank page: beside the footer (name, page number) every page has a body
+    assert all(len(text.strip().splitlines()) >= 3 for text in texts), texts
     assert "Printed in the class PDF." in "".join(texts)
     width, height = reader.pages[1].mediabox.width, reader.pages[1].mediabox.height
     assert (round(float(width)), round(float(height))) == (612, 792)  # US Letter in points
@@ -246,3 +248,48 @@ def test_returned_essay_prints_what_to_fix(school, analysed):
         .content.decode()
     )
     assert "Fix the spelling in line one." in body
+
+
+def test_a_job_whose_worker_died_fails_and_a_lost_one_is_sent_again(school, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.PRINT_JOB_STALE_SECONDS = 600
+    long_ago = timezone.now() - timedelta(seconds=601)
+    dead = PrintJob.objects.create(
+        assignment=school.assignment, requested_by=school.teacher, status="running"
+    )
+    PrintJob.objects.filter(pk=dead.pk).update(started_at=long_ago)
+    busy = PrintJob.objects.create(
+        assignment=school.assignment, requested_by=school.teacher, status="running"
+    )
+    PrintJob.objects.filter(pk=busy.pk).update(started_at=timezone.now())
+    lost = PrintJob.objects.create(assignment=school.assignment, requested_by=school.teacher)
+    PrintJob.objects.filter(pk=lost.pk).update(created_at=long_ago)
+    fresh = PrintJob.objects.create(assignment=school.assignment, requested_by=school.teacher)
+
+    assert printing.print_jobs_recover() == [lost.pk]  # the periodic task sends it again
+    states = dict(PrintJob.objects.values_list("pk", "status"))
+    assert states == {dead.pk: "failed", busy.pk: "running", lost.pk: "queued", fresh.pk: "queued"}
+    page = client_for(school.teacher).get(
+        reverse("coaching:class_pdf", args=[school.assignment.pk])
+    )
+    assert "Try again" in page.content.decode()
+
+
+def test_a_dead_job_does_not_block_a_new_request(school, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    dead = PrintJob.objects.create(
+        assignment=school.assignment, requested_by=school.teacher, status="running", paper="a4"
+    )
+    PrintJob.objects.filter(pk=dead.pk).update(
+        started_at=timezone.now() - timedelta(seconds=settings.PRINT_JOB_STALE_SECONDS + 1)
+    )
+    url = reverse("coaching:class_pdf", args=[school.assignment.pk])
+    client_for(school.teacher).post(url, {"paper": "a4", "copy": "teacher"})
+    assert PrintJob.objects.filter(status="queued").count() == 1
+    assert PrintJob.objects.get(pk=dead.pk).status == "failed"

@@ -20,7 +20,7 @@ NOTE_KINDS = ["harper:SpellCheck", "rule:then-than", "rule:comma-splice", "lm:ve
 def build_class(*, students: int = 300, revisions: int = 3, seed: int = 7) -> tuple[Any, Any]:
     from django.utils import timezone
 
-    from coaching.models import Analysis, StageResult, TeacherReview
+    from coaching.models import Analysis, StageResult, TeacherReview, digest_of_stages
     from essays.models import Essay, Membership, Revision, User, text_hash
     from tests.factories import UNIFORM_ESSAY, UNIFORM_REVISED, AssignmentFactory, UserFactory
 
@@ -87,11 +87,13 @@ def build_class(*, students: int = 300, revisions: int = 3, seed: int = 7) -> tu
             "overall": {"points": 3, "max_points": 12, "percent": analysis.overall_percent},
             "features": {f"f{i}": rng.random() for i in range(40)},
         }
+        analysis.digest = digest_of_stages({"notes": {"annotations": notes}, "scores": scores})
         stages.append(
             StageResult(analysis=analysis, stage="notes", seq=2, data={"annotations": notes})
         )
         stages.append(StageResult(analysis=analysis, stage="scores", seq=3, data=scores))
     StageResult.objects.bulk_create(stages, batch_size=500)
+    Analysis.objects.bulk_update(analyses, ["digest"], batch_size=500)
     latest = [r for r in revs if r.number == revisions]
     TeacherReview.objects.bulk_create(
         TeacherReview(

@@ -44,7 +44,7 @@ def _build_class(assignment, teacher, size: int, stages: dict[str, dict], text: 
     tenth has not submitted; every third is marked, every sixth released)."""
     from django.utils import timezone
 
-    from coaching.models import Analysis, StageResult, TeacherReview
+    from coaching.models import Analysis, StageResult, TeacherReview, digest_of_stages
     from essays.models import Essay, Membership, Revision, User, text_hash
 
     have = Membership.objects.filter(classroom=assignment.classroom, role="student").count()
@@ -75,7 +75,13 @@ def _build_class(assignment, teacher, size: int, stages: dict[str, dict], text: 
     )
     percent = stages["scores"]["overall"]["percent"]
     analyses = Analysis.objects.bulk_create(
-        Analysis(revision=r, status="done", overall_percent=percent, finished_at=timezone.now())
+        Analysis(
+            revision=r,
+            status="done",
+            overall_percent=percent,
+            finished_at=timezone.now(),
+            digest=digest_of_stages(stages),
+        )
         for r in revisions
     )
     StageResult.objects.bulk_create(
