@@ -10,10 +10,11 @@ A file that cannot be read at all gives a "damaged" message, never an error page
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,8 @@ from coaching.rubric_draft import (
     to_dict,
     validate,
 )
+from essays import fileparse
+from essays.textfiles import UnreadableFile, parse_limits, run_parser, too_large_message
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ROWS = MAX_CRITERIA * MAX_LEVELS + 1
@@ -218,14 +221,7 @@ def rows_to_draft(rows: list[list[str]], *, name: str, first_row: int = 1) -> Im
 
 def parse_csv(data: bytes, *, name: str) -> Imported:
     text = _decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    except csv.Error as exc:
-        raise RubricFileError([_("This CSV file is damaged: %(error)s") % {"error": exc}]) from exc
+    rows = _bounded(".csv", fileparse.csv_rows, text, max_rows=MAX_ROWS + 1)
     return _check(rows_to_draft(rows, name=name))
 
 
@@ -353,93 +349,45 @@ def grid_to_draft(rows: list[list[str]], *, name: str) -> Imported:
 
 
 def parse_docx(data: bytes, *, name: str) -> Imported:
-    import docx  # python-docx, imported here to keep start-up light
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        tables = document.tables
-        if not tables:
-            raise RubricFileError([_("We found no table in this Word document.")])
-        table = max(tables, key=lambda t: len(t.rows) * len(t.columns))
-        rows = [[cell.text for cell in row.cells] for row in table.rows[: MAX_ROWS + 1]]
-    except RubricFileError:
-        raise
-    except (
-        zipfile.BadZipFile,
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        AttributeError,
-        IndexError,
-    ) as exc:
-        raise RubricFileError([_("This .docx file is damaged or not a Word document.")]) from exc
+    rows = _bounded(
+        ".docx", fileparse.docx_table_rows, data, max_rows=MAX_ROWS, max_cols=MAX_LEVELS + 2
+    )
+    if rows is None:
+        raise RubricFileError([_("We found no table in this Word document.")])
     return grid_to_draft(rows, name=name)
 
 
 def parse_pdf(data: bytes, *, name: str) -> Imported:
-    """A table in a PDF, read from pypdf's layout-preserving text: the header line's
-    cells fix the columns; a line with text in the first column starts a criterion, and
-    lines without continue the cells above (wrapped text)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise RubricFileError(
-                [_("This PDF is password-protected. Save it without a password.")]
-            )
-        text = "\n".join(
-            page.extract_text(extraction_mode="layout") or "" for page in reader.pages[:10]
-        )
-    except RubricFileError:
-        raise
-    except (
-        PdfReadError,
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        ZeroDivisionError,
-        RecursionError,
-    ) as exc:
-        raise RubricFileError([_("This PDF is damaged or cannot be read.")]) from exc
-    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
-    cells_of = [
-        [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)] for line in lines
-    ]
-    start = next((k for k, cells in enumerate(cells_of) if len(cells) >= 3), None)
-    if start is None:
+    """A table in a PDF, read from pypdf's layout-preserving text (fileparse.pdf_table_rows)."""
+    rows = _bounded(
+        ".pdf",
+        fileparse.pdf_table_rows,
+        data,
+        max_pages=10,
+        max_rows=MAX_ROWS * 4,
+        max_cols=MAX_LEVELS + 2,
+    )
+    if rows is None:
         raise RubricFileError([_("We found no table in this PDF.")])
-    columns = [pos for pos, _text in cells_of[start]]
-    rows: list[list[str]] = [[t for _pos, t in cells_of[start]]]
-    for cells in cells_of[start + 1 :][: MAX_ROWS * 4]:
-        placed = [""] * len(columns)
-        for pos, chunk in cells:
-            col = max((k for k, c in enumerate(columns) if c <= pos + 2), default=0)
-            placed[col] = (placed[col] + " " + chunk).strip()
-        if placed[0] or len(rows) == 1:
-            rows.append(placed)
-        else:
-            rows[-1] = [(a + " " + b).strip() for a, b in zip(rows[-1], placed, strict=True)]
     return grid_to_draft(rows, name=name)
 
 
-def import_file(filename: str, data: bytes, *, name: str = "") -> Imported:
+def _bounded(suffix: str, func: Callable[..., Any], data: bytes | str, **kwargs: Any) -> Any:
+    """A parser of untrusted input, run in the killable child (essays/sandbox.py)."""
+    try:
+        return run_parser(suffix, functools.partial(func, **kwargs), data, parse_limits())
+    except UnreadableFile as exc:
+        raise RubricFileError([str(exc)]) from exc
+
+
+def import_file(filename: str, data: bytes, *, name: str = "", size: int | None = None) -> Imported:
     """The file as a draft. Its name: `name` if given, else the name inside a JSON file,
-    else the file's name."""
+    else the file's name. `size`: the upload's real size when only its start was read."""
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     stem = filename.rsplit(".", 1)[0].strip()[:200] or _("Imported rubric")
-    if len(data) > MAX_FILE_BYTES:
-        raise RubricFileError(
-            [
-                _("That file is %(size)d KB; the largest rubric file we accept is %(limit)d KB.")
-                % {"size": len(data) // 1024, "limit": MAX_FILE_BYTES // 1024}
-            ]
-        )
+    size = max(size or 0, len(data))
+    if size > MAX_FILE_BYTES:
+        raise RubricFileError([too_large_message(size, MAX_FILE_BYTES)])
     if not data:
         raise RubricFileError([_("The file is empty.")])
     parsers = {".csv": parse_csv, ".json": parse_json, ".docx": parse_docx, ".pdf": parse_pdf}

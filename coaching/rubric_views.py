@@ -222,7 +222,7 @@ def teach_rubric_import(request: AuthedRequest) -> HttpResponse:
         else:
             data = upload.read(MAX_FILE_BYTES + 1)
             try:
-                imported = import_file(upload.name or "", data, name=name)
+                imported = import_file(upload.name or "", data, name=name, size=upload.size)
             except RubricFileError as exc:
                 errors = exc.problems
             else:

@@ -315,6 +315,13 @@ CONTENT_SECURITY_POLICY = {
 # --- Essays ----------------------------------------------------------------------------
 ESSAY_MAX_WORDS = env_int("ESSAY_MAX_WORDS", 5000, minimum=100)
 ESSAY_MAX_UPLOAD_BYTES = env_int("ESSAY_MAX_UPLOAD_BYTES", 2 * 1024 * 1024, minimum=1024)
+# Uploads (essays and rubrics) are parsed in a child process the web process kills past
+# these bounds (essays/sandbox.py): wall seconds, extra memory, what a .docx may unpack to
+# (and a PDF's pages decode to), pages in a PDF.
+UPLOAD_PARSE_SECONDS = env_int("UPLOAD_PARSE_SECONDS", 10, minimum=1)
+UPLOAD_PARSE_MEMORY_MB = env_int("UPLOAD_PARSE_MEMORY_MB", 256, minimum=64)
+UPLOAD_MAX_INFLATED_BYTES = env_int("UPLOAD_MAX_INFLATED_BYTES", 32 * 1024 * 1024, minimum=1024)
+UPLOAD_MAX_PDF_PAGES = env_int("UPLOAD_MAX_PDF_PAGES", 50, minimum=1)
 # /readyz/ fails when no worker has beaten this long (workers beat once a minute).
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=30)
 # /metrics/ (Prometheus) answers only with `Authorization: Bearer $METRICS_TOKEN`; off if empty.

@@ -36,7 +36,7 @@ from essays.models import (
 )
 from essays.selectors import availability, due_for
 from essays.text import count_words
-from essays.textfiles import extract_text
+from essays.textfiles import extract_text, too_large_message
 
 
 def _max_words(assignment: Assignment) -> int:
@@ -98,12 +98,14 @@ def draft_save(*, essay: Essay, text: str) -> Essay:
     return essay
 
 
-def draft_import(*, essay: Essay, filename: str, data: bytes) -> Essay:
-    if len(data) > settings.ESSAY_MAX_UPLOAD_BYTES:
+def draft_import(*, essay: Essay, filename: str, data: bytes, size: int | None = None) -> Essay:
+    """The file's text becomes the draft; refused (draft untouched) when the file is too
+    large, damaged, or cannot be read within the parse bounds. `size`: the upload's real
+    size when only its first bytes were read."""
+    size = max(size or 0, len(data))
+    if size > settings.ESSAY_MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("That file is %(size)d KB; the largest file we accept is %(limit)d KB.")
-            % {"size": len(data) // 1024, "limit": settings.ESSAY_MAX_UPLOAD_BYTES // 1024},
-            code="file_too_big",
+            too_large_message(size, settings.ESSAY_MAX_UPLOAD_BYTES), code="file_too_big"
         )
     try:
         text = extract_text(filename, data)

@@ -148,7 +148,7 @@ def draft_upload(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("essays:essay_edit", pk=assignment.pk)
     try:
         data = upload.read(settings.ESSAY_MAX_UPLOAD_BYTES + 1)
-        draft_import(essay=essay, filename=upload.name or "", data=data)
+        draft_import(essay=essay, filename=upload.name or "", data=data, size=upload.size)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:

@@ -262,8 +262,8 @@ def test_a_grid_in_a_pdf_becomes_a_draft_to_check():
 @pytest.mark.parametrize(
     ("filename", "data", "problem"),
     [
-        ("r.docx", b"PK\x03\x04 not really a zip", "This .docx file is damaged"),
-        ("r.docx", b"plain text pretending", "This .docx file is damaged"),
+        ("r.docx", b"PK\x03\x04 not really a zip", "This file is damaged or not a real .docx"),
+        ("r.docx", b"plain text pretending", "This file is damaged or not a real .docx"),
         ("r.pdf", b"%PDF-1.4 garbage", "This PDF is damaged"),
         ("r.pdf", b"\x00\x01\x02", "This PDF is damaged"),
         ("r.xlsx", b"whatever", "Upload a .csv, .json, .docx or .pdf file"),
@@ -293,7 +293,7 @@ def test_a_document_without_a_table():
 def test_size_is_bounded():
     with pytest.raises(RubricFileError) as caught:
         import_file("big.csv", b"x" * (MAX_FILE_BYTES + 1))
-    assert "the largest rubric file we accept" in caught.value.problems[0]
+    assert "Too large (1,048,577 bytes; the limit is 1,048,576 bytes)" in caught.value.problems[0]
 
 
 # ---------------------------------------------------------------------- through the pages

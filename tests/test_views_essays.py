@@ -153,7 +153,7 @@ def test_upload_of_an_unreadable_file_explains_and_keeps_the_draft(school):
     upload = SimpleUploadedFile("essay.docx", b"not really a docx")
     url = reverse("essays:draft_upload", args=[school.assignment.pk])
     response = client.post(url, {"file": upload}, follow=True)
-    assert "damaged or not a Word document" in response.content.decode()
+    assert "damaged or not a real .docx" in response.content.decode()
     assert Essay.objects.get(student=school.student).draft_text == "keep me"
 
 
