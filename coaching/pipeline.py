@@ -55,6 +55,10 @@ def _previous(analysis: Analysis) -> tuple[str | None, dict | None]:
     if previous is None:
         return None, None
     prev_analysis = getattr(previous, "analysis", None)
+    if prev_analysis is not None and prev_analysis.status == Analysis.Status.FAILED:
+        # Its text failed the engine once: analysing it again here would fail this
+        # revision too. A failed previous revision costs only the comparison.
+        return None, None
     result = None
     if prev_analysis is not None and prev_analysis.status == Analysis.Status.DONE:
         result = {s.stage: s.data for s in prev_analysis.stages.all()}
@@ -162,7 +166,8 @@ def analysis_run(*, analysis_id: int) -> bool:
         publish(analysis.pk, "failed" if final else "retrying")
         logger.exception("analysis %s failed (attempt %s)", analysis.pk, analysis.attempts)
         raise
-    if not cached:
+    if not cached and not produced.get("notes", {}).get("skipped"):
+        # (a result that a failing checker left short is not kept for the next essay)
         _cache_set(key, produced)
     analysis.status = Analysis.Status.DONE
     analysis.engine_version = ENGINE_VERSION

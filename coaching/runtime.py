@@ -16,7 +16,11 @@ from coaching.models import Rubric
 
 @functools.cache
 def get_engine() -> Engine:
-    return Engine()
+    return Engine(
+        max_words=settings.ESSAY_MAX_WORDS,
+        harper_timeout=settings.HARPER_TIMEOUT,
+        harper_max_rss_mb=settings.HARPER_MAX_RSS_MB or None,
+    )
 
 
 def rubric_spec(rubric: Rubric) -> RubricSpec:

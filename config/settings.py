@@ -335,6 +335,16 @@ PRINT_JOB_STALE_SECONDS = env_int("PRINT_JOB_STALE_SECONDS", 900, minimum=60)
 # The engine is deterministic: identical input (text, prompt, rubric, previous text,
 # engine version) reuses the cached result for this long.
 ENGINE_RESULT_CACHE_SECONDS = env_int("ENGINE_RESULT_CACHE_SECONDS", 30 * 24 * 3600, minimum=0)
+# Harper's Node process: seconds to wait for an answer (then the essay gets the other
+# checkers' notes and the page says some checks were skipped), and the resident memory
+# after which it is started afresh (wasm memory never shrinks).
+HARPER_TIMEOUT = env_float("HARPER_TIMEOUT", 30.0, minimum=1.0)
+HARPER_MAX_RSS_MB = env_int("HARPER_MAX_RSS_MB", 1000, minimum=0)
+# An analysis still queued or running after this long: the page says it is taking longer
+# than usual (and, with no worker beating, that feedback is delayed and the essay saved).
+ANALYSIS_SLOW_SECONDS = env_int("ANALYSIS_SLOW_SECONDS", 60, minimum=5)
+# A student's analyses queued or running at once; more wait, saved, and start as these end.
+ANALYSES_IN_FLIGHT_PER_STUDENT = env_int("ANALYSES_IN_FLIGHT_PER_STUDENT", 3, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ESSAY_MAX_UPLOAD_BYTES + 256 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = ESSAY_MAX_UPLOAD_BYTES + 256 * 1024
 

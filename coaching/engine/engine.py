@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import advisories as adv
-from . import gate, morph, trust
+from . import bounds, gate, morph, trust
 from . import variety as spelling_variety
 from .argument import analyse_argument
 from .argument import concerns as find_concerns
 from .features import suspicion_features, text_features
 from .grammar import grammar_notes
-from .harper_js import HarperChecker, HarperUnavailable
+from .harper_js import REQUEST_TIMEOUT, HarperChecker, HarperUnavailable
 from .harper_rules import harper_notes
 from .lm import language_model, lm_profile
 from .ngrams import counts as ngram_counts
@@ -45,18 +45,34 @@ class Engine:
     Not thread-safe: use one Engine per thread (or process).
     """
 
-    def __init__(self, *, dialect: str = "british", use_harper: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        dialect: str = "british",
+        use_harper: bool = True,
+        max_words: int = bounds.MAX_WORDS,
+        harper_timeout: float | None = None,
+        harper_max_rss_mb: int | None = None,
+    ) -> None:
         """``dialect``: the spelling variety for an essay whose assignment leaves it to the
         student ("auto") and whose own spelling shows none; each essay's variety comes with
-        it (``EssayInput.spelling``)."""
+        it (``EssayInput.spelling``). ``max_words``: the checkers read no further (see
+        bounds.py). ``harper_timeout``: seconds to wait for Harper's answer before its notes
+        are skipped; ``harper_max_rss_mb``: its Node process is started afresh once its
+        resident memory grows past this."""
         self.version = ENGINE_VERSION
+        self._max_words = max_words
         self._dialect = dialect if dialect in spelling_variety.VARIETIES else "british"
         self._splitter = SentenceSplitter()
         self._spelling = SpellingFilter(dialect)
         self._harper: HarperChecker | None = None
         if use_harper:
             try:
-                self._harper = HarperChecker(dialect)
+                self._harper = HarperChecker(
+                    dialect,
+                    timeout=harper_timeout or REQUEST_TIMEOUT,
+                    max_rss_mb=harper_max_rss_mb,
+                )
             except HarperUnavailable as exc:
                 # keep coaching without Harper's notes rather than fail every analysis;
                 # (the worker log says so at start-up)
@@ -77,12 +93,16 @@ class Engine:
     # ------------------------------------------------------------------ public API
 
     def run(self, inp: EssayInput) -> Iterator[tuple[str, dict[str, Any]]]:
-        text = inp.text or ""
+        # What no checker can digest (a 5,000-letter "word", a wall of emoji, words past the
+        # limit) is blanked out, offsets unchanged: every checker below reads `text`.
+        bounded = bounds.bound(inp.text or "", max_words=self._max_words)
+        text = bounded.text
         doc = build_document(text, self._splitter)
         requested = (inp.spelling or "auto").lower()
         detection = spelling_variety.detect(text)
         variety = spelling_variety.resolve(requested, detection, self._dialect)
-        harper = self._harper.lint(text, variety) if (self._harper and text.strip()) else []
+        skipped: list[str] = []
+        harper = self._harper_lint(text, variety, skipped)
 
         # overview ---------------------------------------------------------------
         overview = analyse_structure(doc, inp.prompt or "", self._spelling.common_words)
@@ -100,7 +120,14 @@ class Engine:
             harper_checker = self._harper
 
             def likely_en() -> bool:
-                return harper_checker.is_likely_english(text)
+                try:
+                    return harper_checker.is_likely_english(text)
+                except Exception:
+                    # a checker that fails costs its answer, never the analysis
+                    log.warning("Harper's language check failed", exc_info=True)
+                    if "harper" not in skipped:
+                        skipped.append("harper")
+                    return True
 
         advisories, adv_stats = adv.detect(
             text,
@@ -136,8 +163,13 @@ class Engine:
             explicit=requested in spelling_variety.VARIETIES,
             detection=detection,
         )
+        if bounded.blanked:
+            notes = merge_notes([*bounded.notes(inp.text or ""), *notes])
         note_dicts = [n.as_dict() for n in notes]
-        yield "notes", {"annotations": note_dicts}
+        notes_stage: dict[str, Any] = {"annotations": note_dicts}
+        if skipped:
+            notes_stage["skipped"] = skipped  # the page says some checks were skipped
+        yield "notes", notes_stage
 
         # scores -----------------------------------------------------------------
         signals = {"lm_suspects_per_100": lm_suspects * 100 / max(1, overview["words"])}
@@ -178,20 +210,29 @@ class Engine:
             "changes": [],
         }
         previous = inp.previous_result
-        if previous is None and inp.previous_text is not None:
-            previous = self.analyze(
-                EssayInput(
-                    text=inp.previous_text,
-                    prompt=inp.prompt,
-                    rubric=inp.rubric,
-                    spelling=inp.spelling,
+        try:
+            if previous is None and inp.previous_text is not None:
+                previous = self.analyze(
+                    EssayInput(
+                        text=inp.previous_text,
+                        prompt=inp.prompt,
+                        rubric=inp.rubric,
+                        spelling=inp.spelling,
+                    )
                 )
-            )
-        if previous is not None:
-            current = {"overview": overview, "notes": {"annotations": note_dicts}, "scores": scores}
-            summary["changes"] = changes(
-                current, previous, text=text, previous_text=inp.previous_text
-            )
+            if previous is not None:
+                current = {
+                    "overview": overview,
+                    "notes": {"annotations": note_dicts},
+                    "scores": scores,
+                }
+                summary["changes"] = changes(
+                    current, previous, text=text, previous_text=inp.previous_text
+                )
+        except Exception:
+            # the previous revision costs only the comparison, never this analysis
+            log.warning("comparison with the previous revision failed", exc_info=True)
+            summary["changes"] = []
         yield "summary", summary
 
     def analyze(self, inp: EssayInput) -> dict[str, Any]:
@@ -202,6 +243,19 @@ class Engine:
         return result
 
     # ------------------------------------------------------------------ internals
+
+    def _harper_lint(self, text: str, variety: str, skipped: list[str]) -> list[dict]:
+        """Harper's findings; none (and "harper" in ``skipped``) when it fails, hangs past
+        its timeout or answers nonsense: a checker costs its notes, never the analysis."""
+        if self._harper is None or not text.strip():
+            return []
+        try:
+            found = self._harper.lint(text, variety)
+            return [f for f in found if 0 <= f["start"] <= f["end"] <= len(text)]
+        except Exception:
+            log.warning("Harper failed; this essay gets no notes from it", exc_info=True)
+            skipped.append("harper")
+            return []
 
     def _notes(
         self,

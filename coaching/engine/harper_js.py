@@ -11,12 +11,16 @@ packages with ``npm ci`` in ``harper_node/``. ``HARPER_NODE`` names the node bin
 The Node process is started on first use, shared by every checker in this Python process,
 used under a lock (one request at a time), and started again if it died, timed out or the
 process forked. Node's stdout is our pipe, so nothing reaches this process's stdout.
+A checker built with ``max_rss_mb`` stops the process after a request that left its resident
+memory (/proc/PID/status) above that bound: wasm memory never shrinks, and one hostile
+text once grew it from 366 MB to 1.8 GB; the next request starts a fresh one.
 """
 
 from __future__ import annotations
 
 import atexit
 import json
+import logging
 import os
 import selectors
 import shutil
@@ -27,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from .harper_rules import DISABLED_RULES, ENABLED_RULES, USED_RULES
+
+log = logging.getLogger(__name__)
 
 NODE_DIR = Path(__file__).resolve().parent / "harper_node"
 SERVER = NODE_DIR / "server.mjs"
@@ -166,20 +172,53 @@ class _Server:
 
 _LOCK = threading.Lock()
 _SERVER: _Server | None = None
+# how many times this process stopped its Node server for growing past its memory bound
+_recycled = 0
 
 
-def _call(payload: dict[str, Any], dialect: str, timeout: float) -> dict[str, Any]:
+def rss_mb(pid: int) -> int | None:
+    """Resident memory of a process in MB (Linux /proc), None when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _call(
+    payload: dict[str, Any], dialect: str, timeout: float, max_rss_mb: int | None = None
+) -> dict[str, Any]:
     global _SERVER
     with _LOCK:
         if _SERVER is None or _SERVER.pid_owner not in (0, os.getpid()):
             _SERVER = _Server(dialect)
         try:
-            return _SERVER.request({**payload, "dialect": dialect}, timeout)
+            reply = _SERVER.request({**payload, "dialect": dialect}, timeout)
         except TimeoutError:
             raise
         except (OSError, EOFError, ValueError):
             # The process died (between two requests, or on this one): one fresh try.
-            return _SERVER.request({**payload, "dialect": dialect}, timeout)
+            reply = _SERVER.request({**payload, "dialect": dialect}, timeout)
+        if max_rss_mb:
+            _recycle_if_grown(_SERVER, max_rss_mb)
+        return reply
+
+
+def _recycle_if_grown(server: _Server, max_rss_mb: int) -> None:
+    global _recycled
+    proc = server.proc
+    if proc is None or not server.alive():
+        return
+    rss = rss_mb(proc.pid)
+    if rss is not None and rss > max_rss_mb:
+        log.warning(
+            "harper.js grew to %s MB (bound %s MB): starting a fresh process", rss, max_rss_mb
+        )
+        server.stop(kill=True)
+        _recycled += 1
 
 
 def server_info() -> dict[str, Any]:
@@ -188,7 +227,17 @@ def server_info() -> dict[str, Any]:
         if _SERVER is None or not _SERVER.alive():
             return {}
         pid = _SERVER.proc.pid if _SERVER.proc else None
-        return {**_SERVER.info, "pid": pid, "startup_seconds": _SERVER.startup_seconds}
+        return {
+            **_SERVER.info,
+            "pid": pid,
+            "startup_seconds": _SERVER.startup_seconds,
+            "recycled": _recycled,
+        }
+
+
+def recycled_count() -> int:
+    """How many times this process's Node server was stopped for its memory."""
+    return _recycled
 
 
 def shutdown() -> None:
@@ -220,10 +269,17 @@ class HarperChecker:
     starts on the first request (``start()`` starts it now).
     """
 
-    def __init__(self, dialect: str = "british", *, timeout: float = REQUEST_TIMEOUT) -> None:
+    def __init__(
+        self,
+        dialect: str = "british",
+        *,
+        timeout: float = REQUEST_TIMEOUT,
+        max_rss_mb: int | None = None,
+    ) -> None:
         _check_installed()
         self.dialect = dialect if dialect in {"british", "american"} else "british"
         self.timeout = timeout
+        self.max_rss_mb = max_rss_mb
 
     def start(self) -> None:
         self.is_likely_english("This is a warm-up sentence.")
@@ -238,13 +294,15 @@ class HarperChecker:
         return self._lint("lint_all", text, dialect)
 
     def is_likely_english(self, text: str) -> bool:
-        reply = _call({"op": "likely_english", "text": text}, self.dialect, self.timeout)
+        reply = _call(
+            {"op": "likely_english", "text": text}, self.dialect, self.timeout, self.max_rss_mb
+        )
         return bool(reply["likely_english"])
 
     def _lint(self, op: str, text: str, dialect: str | None = None) -> list[dict[str, Any]]:
         if dialect not in {"british", "american"}:
             dialect = self.dialect
-        reply = _call({"op": op, "text": text}, dialect, self.timeout)
+        reply = _call({"op": op, "text": text}, dialect, self.timeout, self.max_rss_mb)
         out = []
         for lint in reply["lints"]:
             sugg = lint.get("suggestions") or []
