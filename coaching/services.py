@@ -31,6 +31,7 @@ from coaching.models import (
 )
 from coaching.printing import print_jobs_recover
 from coaching.review import weighted_total
+from coaching.signals import marking_changed
 from coaching.tasks import analyse_revision, build_class_pdf, fit_calibration
 from config import logs
 from essays.models import Assignment, Revision, User
@@ -180,6 +181,7 @@ def review_release(*, revision: Revision, teacher: User) -> TeacherReview:
             max_total=review.max_total,
         )
         notify_released(review=review)  # e-mailed once this is committed
+        marking_changed.send(sender=TeacherReview, revision=revision)
     review.refresh_from_db()
     return review
 
@@ -201,6 +203,7 @@ def review_unrelease(*, revision: Revision, teacher: User) -> TeacherReview:
             total=review.total,
             max_total=review.max_total,
         )
+        marking_changed.send(sender=TeacherReview, revision=revision)
     review.refresh_from_db()
     return review
 

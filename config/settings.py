@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "config.apps.ThemeConfig",
     "essays",
     "coaching",
+    "lti_tool",
+    "lti",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.GZipExceptStreamsMiddleware",
+    "lti.middleware.lti_cookie_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "lti.middleware.lti_frame_middleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -311,6 +315,14 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# --- LMS (LTI 1.3) ----------------------------------------------------------------------
+# Scores go to the LMS from a Huey task: this many tries after the first, this many
+# seconds apart; after that the submissions page shows the failure and a "send again".
+LTI_GRADE_RETRIES = env_int("LTI_GRADE_RETRIES", 5, minimum=0)
+LTI_GRADE_RETRY_DELAY = env_int("LTI_GRADE_RETRY_DELAY", 60, minimum=1)
+# Cookies inside the LMS's iframe are `Partitioned` (CHIPS); 0 only to show what breaks.
+LTI_PARTITIONED_COOKIES = env_bool("LTI_PARTITIONED_COOKIES", True)
 
 # --- Essays ----------------------------------------------------------------------------
 ESSAY_MAX_WORDS = env_int("ESSAY_MAX_WORDS", 5000, minimum=100)
