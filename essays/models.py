@@ -258,6 +258,11 @@ class Essay(models.Model):
     def __str__(self) -> str:
         return f"{self.student} — {self.assignment}"
 
+    @property
+    def draft_version(self) -> str:
+        """What an editor page sends back as its base, so a stale save can be refused."""
+        return self.draft_saved_at.isoformat() if self.draft_saved_at else ""
+
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

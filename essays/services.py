@@ -87,14 +87,50 @@ def essay_for(*, assignment: Assignment, student: User) -> Essay:
     return essay
 
 
-def draft_save(*, essay: Essay, text: str) -> Essay:
-    """Autosave: last write wins; the text is kept even if it is over the limit for now."""
-    text = text.replace("\r\n", "\n")
-    if len(text) > settings.ESSAY_MAX_WORDS * 30:
-        raise ValidationError(_("This text is too long to save."), code="too_long")
-    essay.draft_text = text
-    essay.draft_saved_at = timezone.now()
-    essay.save(update_fields=["draft_text", "draft_saved_at"])
+class DraftConflict(Exception):
+    """An autosave based on an older draft than the server's: refused, nothing written."""
+
+    def __init__(self, essay: Essay) -> None:
+        super().__init__("draft changed since this page loaded it")
+        self.essay = essay
+
+
+def draft_save(*, essay: Essay, text: str, base: str | None = None) -> Essay:
+    """Autosave; the text is kept even if it is over the assignment's limit for now.
+
+    With `base` (the `draft_version` the editor started from), a save made on top of an
+    older draft than the server's, from another tab or an old page, is refused with
+    DraftConflict, unless it carries the very text already saved (a page-leave beacon and
+    a later save of the same words). Without `base` the last write wins (submit, upload).
+    """
+    text = text.replace("\r\n", "\n").replace("\x00", "")
+    limit = settings.ESSAY_MAX_WORDS
+    words = count_words(text)
+    if words > limit:
+        raise ValidationError(
+            _("Too long to save: %(words)d words, the limit is %(limit)d.")
+            % {"words": words, "limit": limit},
+            code="too_long",
+        )
+    # A character cap as well, so one enormous "word" cannot slip past the word limit.
+    if len(text) > limit * 30:
+        raise ValidationError(
+            _("Too long to save: %(chars)d characters, the limit is %(limit)d.")
+            % {"chars": len(text), "limit": limit * 30},
+            code="too_long",
+        )
+    with transaction.atomic():
+        if base is not None:
+            # Lock the row so two tabs saving at once cannot both pass the check.
+            locked = Essay.objects.select_for_update().get(pk=essay.pk)
+            essay.draft_text, essay.draft_saved_at = locked.draft_text, locked.draft_saved_at
+            if base != essay.draft_version:
+                if text.strip() == essay.draft_text.strip():
+                    return essay
+                raise DraftConflict(essay)
+        essay.draft_text = text
+        essay.draft_saved_at = timezone.now()
+        essay.save(update_fields=["draft_text", "draft_saved_at"])
     return essay
 
 

@@ -25,6 +25,7 @@ from essays.selectors import (
     scores_wait_for_release,
 )
 from essays.services import (
+    DraftConflict,
     classroom_join,
     draft_import,
     draft_save,
@@ -112,24 +113,41 @@ def essay_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def draft_autosave(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Autosave (htmx, or a beacon when the page is left) and the no-JS 'Save draft' button."""
+    """Autosave (app.js, htmx, or a beacon when the page is left) and the no-JS 'Save draft'.
+
+    The editor sends the draft version it started from as `base`; a save on top of an older
+    draft than the server's is refused with 409 so a stale tab cannot overwrite newer words.
+    Script saves get the status fragment and the new version in X-Draft-Version.
+    """
     assignment, essay = _student_essay(request, pk)
     text = request.POST.get("text", "")
+    base = request.POST.get("base")
+    script = bool(request.htmx or request.headers.get("X-Autosave") or request.POST.get("autosave"))
+    status, error = 200, ""
     try:
-        draft_save(essay=essay, text=text)
+        draft_save(essay=essay, text=text, base=base)
+    except DraftConflict:
+        status = 409
+        error = _("This essay was changed in another tab or window.")
     except ValidationError as exc:
-        if request.htmx:
-            return render(
-                request,
-                "essays/_save_status.html",
-                {"error": exc.messages[0]},
-                status=422,
+        status, error = 422, exc.messages[0]
+    if script:
+        response = render(
+            request, "essays/_save_status.html", {"essay": essay, "error": error}, status=status
+        )
+        if status != 422:
+            response["X-Draft-Version"] = essay.draft_version
+        return response
+    if error:
+        if status == 409:
+            # The page below carries the newer version: Save draft again keeps this text.
+            error += " " + _(
+                "Your text is below: Save draft again to keep it, or open the essay again "
+                "to see the newer one."
             )
-        messages.error(request, exc.messages[0])
+        messages.error(request, error)
         context = _editor_context(request, pk, text=text)
-        return render(request, "essays/essay_edit.html", context, status=422)
-    if request.htmx or request.headers.get("X-Autosave"):
-        return render(request, "essays/_save_status.html", {"essay": essay})
+        return render(request, "essays/essay_edit.html", context, status=status)
     messages.success(request, _("Draft saved."))
     return redirect("essays:essay_edit", pk=assignment.pk)
 

@@ -188,7 +188,7 @@ def test_error_reports_carry_no_essay_text_names_or_addresses(school, fake_sentr
 
     import essays.views
 
-    def broken_save(*, essay, text):
+    def broken_save(*, essay, text, **_kwargs):
         essay_text = text  # a local variable holding the essay
         raise RuntimeError(f"could not save for {essay.student.email}: {essay_text[:20]}")
 
