@@ -74,7 +74,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--spelling", default="auto", help="the variety FCE essays are checked in")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "gate-stats-cache"))
-    ap.add_argument("--half", default="tune", help="clean-set half: tune, heldout or all")
+    ap.add_argument(
+        "--half",
+        default="tune",
+        choices=("tune", "heldout", "all"),
+        help="clean-set half: tune, heldout or all (both; never fresh, which is not tuned on)",
+    )
     ap.add_argument("--json", help="write the table here")
     ap.add_argument("--baseline", action="store_true", help="no guards and no gate")
     ap.add_argument("--company", help="try other NEEDS_COMPANY prefixes (comma-separated)")
@@ -94,7 +99,7 @@ def main() -> None:
         gate.apply = lambda notes, words: notes  # type: ignore[assignment]
 
     from coaching.engine import Engine
-    from tests.engine.clean_set import load
+    from tests.engine.clean_set import GATED, load
 
     engine = Engine()
     cache_path = Path(args.cache) / "findings.pickle"
@@ -141,7 +146,7 @@ def main() -> None:
                 cache_path.parent.mkdir(parents=True, exist_ok=True)
                 cache_path.write_bytes(pickle.dumps(cache))
     words = 0
-    for essay in load(None if args.half == "all" else args.half):
+    for essay in [e for h in (GATED if args.half == "all" else (args.half,)) for e in load(h)]:
         words += essay.words
         raw, shown, dropped = notes_for(engine, essay.text, essay.variety, cache)
         for n, reason in dropped:

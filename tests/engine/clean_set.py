@@ -2,7 +2,8 @@
 
 Every note on these proofread essays is a false alarm. Used by
 ``tests/engine/test_clean_essays.py`` (the gate) and ``scripts/bench/false_alarms.py`` (the
-figures).
+figures). The ``fresh`` half was written blind, after the other two had been looked at: it
+is reported, never gated and never tuned on (see clean_essays/README.md).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent / "clean_essays"
-HALVES = ("tune", "heldout")
+HALVES = ("tune", "heldout", "fresh")
+# the halves the gate test holds to a ceiling; "fresh" is only reported
+GATED = ("tune", "heldout")
 # the budget the issue sets: false alarms per 1,000 words, per variety and half
 BUDGET_PER_1000 = 1.0
 # The held-out half's first measurement (2026-12-01, after tuning on tune/): 3.44 per 1,000

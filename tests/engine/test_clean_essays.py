@@ -3,7 +3,8 @@
 Every note on tests/engine/clean_essays is a false alarm. The budget is issue 7's: at most
 1.0 per 1,000 words for each spelling variety, with the variety the essay declares and in
 auto mode, on the tuning half; the held-out half may not rise above its ceiling
-(clean_set.HELDOUT_CEILING_PER_1000, see there). Figures: scripts/bench/false_alarms.py.
+(clean_set.HELDOUT_CEILING_PER_1000, see there). The fresh half (written blind) is checked
+for form only: its false alarms are reported by scripts/bench/false_alarms.py, not gated.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 
 from coaching.engine import Engine
 
-from .clean_set import HALVES, ceiling, load, measure
+from .clean_set import GATED, HALVES, ceiling, load, measure
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def essays():  # type: ignore[no-untyped-def]
 
 
 def test_the_clean_set_is_what_its_readme_says(essays) -> None:  # type: ignore[no-untyped-def]
-    assert len(essays) >= 24
+    assert len(essays) >= 36
     for half in HALVES:
         mine = [e for e in essays if e.half == half]
         assert {e.variety for e in mine} == {"british", "american"}
@@ -30,11 +31,22 @@ def test_the_clean_set_is_what_its_readme_says(essays) -> None:  # type: ignore[
     for e in essays:
         assert 400 <= e.words <= 700, e.name
         assert e.variety in e.name
+        assert e.genre.split()[0] in e.name
+
+
+def test_the_fresh_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
+    fresh = [e for e in essays if e.half == "fresh"]
+    assert [int(e.name[:2]) for e in fresh] == list(range(25, 37))
+    pairs = {(e.variety, e.genre) for e in fresh}
+    assert len(pairs) == 12
+    for e in fresh:
+        assert 450 <= e.words <= 600, (e.name, e.words)
+        assert e.text.count("\n\n") >= 3, e.name
 
 
 @pytest.mark.parametrize("spelling", ["declared", "auto"])
 def test_false_alarms_stay_within_budget(engine: Engine, essays, spelling: str) -> None:  # type: ignore[no-untyped-def]
-    tallies = measure(engine, essays, spelling)
+    tallies = measure(engine, [e for e in essays if e.half in GATED], spelling)
     over = {
         key: (t.notes, t.words, round(t.per_1000, 2), t.examples if key == "all" else None)
         for key, t in tallies.items()

@@ -1,4 +1,8 @@
-"""The planted-error essays parse, and each kind has enough errors in each half."""
+"""The planted-error essays parse, and each kind has enough errors in each half.
+
+The fresh half (written blind) is checked for form only here; the engine's recall on it is
+reported by scripts/bench/planted_errors.py, not gated.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from tests.engine.planted import KINDS, load, parse
+from tests.engine.planted import HALVES, KINDS, load, parse
 
 
 def test_markup_gives_text_and_spans() -> None:
@@ -26,15 +30,30 @@ def test_unknown_kind_and_empty_mark_are_refused() -> None:
         parse("t", "a [->c|article] d")
 
 
-@pytest.mark.parametrize("half", ["dev", "held_out"])
+@pytest.mark.parametrize("half", HALVES)
 def test_each_half_has_every_kind(half: str) -> None:
     essays = load(half)
     counts = Counter(e.kind for essay in essays for e in essay.errors)
     assert set(counts) == set(KINDS)
-    assert min(counts.values()) >= 8
+    assert min(counts.values()) >= (5 if half == "fresh" else 8)
     for essay in essays:
         assert "[" not in essay.text and "  " not in essay.text
         assert " ," not in essay.text and " ." not in essay.text
+
+
+def test_the_fresh_half_is_ten_learner_essays_with_valid_spans() -> None:
+    essays = load("fresh")
+    assert len(essays) == 10
+    assert len({e.name for e in essays}) == 10
+    for essay in essays:
+        assert 250 <= len(essay.text.split()) <= 400, (essay.name, len(essay.text.split()))
+        assert essay.text.count("\n\n") >= 3, essay.name
+        last = 0
+        for err in essay.errors:
+            assert last <= err.start < err.end <= len(essay.text), (essay.name, err)
+            assert essay.text[err.start : err.end] == err.wrong
+            assert err.wrong.strip() == err.wrong and err.wrong != err.correction
+            last = err.end
 
 
 def test_at_least_sixteen_of_each_kind() -> None:

@@ -3,7 +3,9 @@
 Each essay is marked up inline: ``[wrong->right|kind]`` puts ``wrong`` in the text and
 records a planted error over it, with ``right`` as the correction and ``kind`` one of
 ``KINDS``. Nothing here comes from a corpus. ``dev.py`` is the half the rules were tuned
-on; ``held_out.py`` was written at the same time and not looked at while tuning.
+on; ``held_out.py`` was written at the same time and not looked at while tuning;
+``fresh.py`` was written blind later (2026-12-07), after the held-out half had been looked
+at: it is reported, never gated and never tuned on.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ KINDS = (
     "article",  # missing, extra or wrong a/an/the
     "preposition",  # wrong, missing or extra preposition
 )
+
+HALVES = ("dev", "held_out", "fresh")
 
 _MARK = re.compile(r"\[([^\[\]|]*?)->([^\[\]|]*?)\|([a-z_]+)\]")
 
@@ -68,11 +72,13 @@ def parse(name: str, marked: str) -> PlantedEssay:
 
 
 def load(half: str) -> list[PlantedEssay]:
-    """The essays of one half: "dev" or "held_out"."""
+    """The essays of one half: "dev", "held_out" or "fresh"."""
     if half == "dev":
         from .dev import ESSAYS
     elif half == "held_out":
         from .held_out import ESSAYS
+    elif half == "fresh":
+        from .fresh import ESSAYS
     else:
         raise ValueError(half)
     return [parse(name, marked) for name, marked in ESSAYS.items()]
