@@ -200,24 +200,26 @@ def launch(request: HttpRequest) -> HttpResponse:
         )
     result = launch_sign_in(lti_launch=lti_launch)
     if result.assignment is None:
-        home = (
-            reverse("essays:teach_class_detail", args=[result.classroom.pk])
-            if result.teaching
-            else reverse("essays:assignment_list")
-        )
+        if result.teaching:
+            home = reverse("essays:teach_class_detail", args=[result.classroom.pk])
+            label = _("Your class")
+        else:
+            home, label = reverse("essays:assignment_list"), _("Your assignments")
     elif result.teaching:
         home = reverse("coaching:submissions", args=[result.assignment.pk])
+        label = _("Submissions")
     else:
-        home = reverse("essays:essay_edit", args=[result.assignment.pk])
-    _sign_in(request, result.user, lti_launch, home)
+        home, label = reverse("essays:essay_edit", args=[result.assignment.pk]), _("Your essay")
+    _sign_in(request, result.user, lti_launch, home, label)
     return redirect(home)
 
 
-def _sign_in(request: HttpRequest, user: Any, lti_launch: LtiLaunch, home: str) -> None:
+def _sign_in(request: HttpRequest, user: Any, lti_launch: LtiLaunch, home: str, label: str) -> None:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[SESSION_KEY] = {
         "origins": frame_origins(lti_launch.registration),
         "home": home,
+        "label": label,
         "launch_id": lti_launch.get_launch_id(),
     }
 
@@ -239,7 +241,7 @@ def _deep_link_start(request: HttpRequest, lti_launch: LtiLaunch) -> HttpRespons
     classroom = classroom_for(context=lti_launch.context, creator=user)
     membership_ensure(classroom=classroom, user=user, teaching=True)
     home = reverse("lti:deep_link")
-    _sign_in(request, user, lti_launch, home)
+    _sign_in(request, user, lti_launch, home, _("Add an assignment"))
     return redirect(home)
 
 
