@@ -78,7 +78,8 @@ def blank_draft() -> RubricDraft:
 
 
 def _clean(value: Any, limit: int) -> str:
-    return str(value if value is not None else "").strip()[:limit]
+    # No NULs: PostgreSQL refuses them in text (the builder posts its fields raw).
+    return str(value if value is not None else "").replace("\x00", "").strip()[:limit]
 
 
 def _number(value: Any) -> str:

@@ -50,7 +50,7 @@ from coaching.rubric_selectors import (
     rubric_with_levels,
 )
 from coaching.rubric_services import rubric_copy, rubric_delete, rubric_save
-from config.http import AuthedRequest
+from config.http import AuthedRequest, post_text
 
 BUILDER = "coaching/rubric_builder.html"
 
@@ -214,7 +214,7 @@ def teach_rubric_import(request: AuthedRequest) -> HttpResponse:
     a bad one is refused with the row and the problem."""
     _require_teacher(request)
     errors: list[str] = []
-    name = request.POST.get("name", "")[:200]
+    name = post_text(request, "name")[:200]
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:

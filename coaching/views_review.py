@@ -59,7 +59,7 @@ from coaching.services import (
     teacher_comment_add,
     teacher_comment_delete,
 )
-from config.http import AuthedRequest
+from config.http import AuthedRequest, get_text, post_text
 from essays.models import Assignment, Revision, User
 from essays.selectors import assignment_for_teacher, revision_for_user, teaches
 
@@ -299,8 +299,8 @@ def _review_context(request: AuthedRequest, revision: Revision) -> dict[str, Any
         "rows": criterion_rows(assignment, stages.get("scores"), review),
         "review": review,
         "comments": _comments_context(revision),
-        "bank": comment_bank(request.user, request.GET.get("q", "")),
-        "bank_query": request.GET.get("q", ""),
+        "bank": comment_bank(request.user, get_text(request, "q")),
+        "bank_query": get_text(request, "q"),
         "previous_id": previous,
         "next_id": following,
         "unmarked_id": unmarked if unmarked != revision.pk else None,
@@ -351,7 +351,7 @@ def review_marks(request: AuthedRequest, pk: int) -> HttpResponse:
             criterion = _int(key.removeprefix("criterion-"))
             if value is not None and criterion is not None:
                 points[criterion] = value
-    comment = request.POST.get("comment")
+    comment = post_text(request, "comment") if "comment" in request.POST else None
     try:
         review_save(revision=revision, teacher=request.user, points=points, comment=comment)
     except ValidationError as exc:
@@ -386,7 +386,7 @@ def note_decision_view(request: AuthedRequest, pk: int) -> HttpResponse:
                 teacher=request.user,
                 note_key=key,
                 decision=decision,
-                message=request.POST.get("message", ""),
+                message=post_text(request, "message"),
             )
         except ValidationError as exc:
             error = exc.messages[0]
@@ -420,7 +420,7 @@ def _comments_response(request: AuthedRequest, revision: Revision, error: str = 
 @require_POST
 def comment_add_view(request: AuthedRequest, pk: int) -> HttpResponse:
     revision = _revision_for_teacher(request.user, pk)
-    text = request.POST.get("text", "")
+    text = post_text(request, "text")
     entry_id = _int(request.POST.get("bank_entry"))
     entry = _bank_entry_for(request.user, entry_id) if entry_id else None
     if entry is not None and not text.strip():
@@ -467,7 +467,7 @@ def comment_delete_view(request: AuthedRequest, pk: int, comment_pk: int) -> Htt
 
 
 def _bank_context(request: AuthedRequest, revision: Revision, error: str = "") -> dict[str, Any]:
-    query = request.GET.get("q", "") or request.POST.get("q", "")
+    query = get_text(request, "q") or post_text(request, "q")
     return {
         "revision": revision,
         "bank": comment_bank(request.user, query),
@@ -482,7 +482,7 @@ def bank_add_view(request: AuthedRequest, pk: int) -> HttpResponse:
     revision = _revision_for_teacher(request.user, pk)
     error = ""
     try:
-        bank_add(owner=request.user, text=request.POST.get("text", ""))
+        bank_add(owner=request.user, text=post_text(request, "text"))
     except ValidationError as exc:
         error = exc.messages[0]
     if request.htmx:
@@ -570,7 +570,7 @@ def review_return_view(request: AuthedRequest, pk: int) -> HttpResponse:
     revision = _revision_for_teacher(request.user, pk)
     error = ""
     try:
-        review_return(revision=revision, teacher=request.user, note=request.POST.get("note", ""))
+        review_return(revision=revision, teacher=request.user, note=post_text(request, "note"))
     except ValidationError as exc:
         error = exc.messages[0]
     if request.htmx:

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.http import AuthedRequest
+from config.http import AuthedRequest, post_text
 from essays.models import Assignment, Essay, Membership
 from essays.selectors import (
     assignment_for_student,
@@ -52,7 +52,7 @@ def classroom_list(request: AuthedRequest) -> HttpResponse:
     error = ""
     code = ""
     if request.method == "POST":
-        code = request.POST.get("code", "")
+        code = post_text(request, "code")
         try:
             membership = classroom_join(user=user, code=code)
         except ValidationError as exc:
@@ -120,7 +120,7 @@ def draft_autosave(request: AuthedRequest, pk: int) -> HttpResponse:
     Script saves get the status fragment and the new version in X-Draft-Version.
     """
     assignment, essay = _student_essay(request, pk)
-    text = request.POST.get("text", "")
+    text = post_text(request, "text")
     base = request.POST.get("base")
     script = bool(request.htmx or request.headers.get("X-Autosave") or request.POST.get("autosave"))
     status, error = 200, ""
@@ -182,7 +182,7 @@ def draft_upload(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def essay_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     _assignment, essay = _student_essay(request, pk)
-    text = request.POST.get("text", essay.draft_text)
+    text = post_text(request, "text", essay.draft_text)
     try:
         revision = revision_submit(essay=essay, text=text)
     except ValidationError as exc:

@@ -1,0 +1,82 @@
+"""Issue 9: a NUL character (PostgreSQL refuses it in text) in any field of any form is
+stripped or refused with a message, never a 500. The forms are found by reading the
+pages (tests/formcrawl.py), so a new form is covered without a new test."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from essays.models import Essay
+from tests.conftest import client_for
+from tests.formcrawl import school_tour
+
+pytestmark = pytest.mark.django_db
+
+
+def _send(client, form, data):
+    headers = {"HX-Request": "true"} if form.hx_post else {}
+    send = client.post if form.method == "POST" else client.get
+    try:
+        return send(form.action, data, headers=headers).status_code
+    except Exception as exc:  # the test client re-raises a view's exception
+        return f"{type(exc).__name__}: {str(exc)[:120]}"
+
+
+COVERED = {
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/classes/",  # join code
+    "/assignments/1/draft/",  # autosave
+    "/assignments/1/submit/",
+    "/teach/revisions/1/comments/",
+    "/teach/revisions/1/marks/",
+    "/teach/revisions/1/notes/",
+    "/teach/revisions/1/bank/",
+    "/teach/rubrics/new/",
+    "/teach/rubrics/import/",
+    "/teach/classes/1/assignments/new/",
+}
+
+
+def test_every_text_field_of_every_form_survives_a_nul(school):
+    failures = []
+    tried = 0
+    forms = school_tour(school).forms()
+    assert {urlsplit(form.action).path for _who, _client, form in forms} >= COVERED
+    for who, client, form in forms:
+        for name in form.text_fields:
+            data = dict(form.fields)
+            data[name] = (data.get(name) or "x") + "\x00 tail"
+            status = _send(client, form, data)
+            tried += 1
+            if status == 500 or isinstance(status, str):
+                failures.append(f"{who} {form.action} {name}: {status}")
+    assert tried > 30
+    assert not failures, "\n".join(failures)
+
+
+def test_nul_in_autosave_and_submit_is_dropped_not_stored(school):
+    client = client_for(school.student)
+    client.post(
+        reverse("essays:draft_autosave", args=[school.assignment.pk]), {"text": "Hel\x00lo"}
+    )
+    assert Essay.objects.get(student=school.student).draft_text == "Hello"
+
+
+def test_nul_in_a_join_code_is_dropped(school):
+    response = client_for(school.outsider).post(
+        reverse("essays:classroom_list"), {"code": school.classroom.join_code + "\x00"}
+    )
+    assert response.status_code == 302
+    assert school.classroom.memberships.filter(user=school.outsider).exists()
+
+
+def test_nul_in_a_django_form_is_refused_with_a_message(school):
+    response = client_for(school.teacher).post(
+        reverse("essays:teach_class_create"), {"name": "Eng\x00lish", "description": ""}
+    )
+    assert response.status_code in (200, 400)
+    assert "Null characters are not allowed" in response.content.decode()
