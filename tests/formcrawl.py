@@ -64,12 +64,16 @@ class _FormParser(HTMLParser):
             self.forms.append(self._form)
             return
         form = self._form
-        if form is None or "name" not in a or "disabled" in a:
+        if form is None:
+            return
+        # Another target for the same fields: a field that posts itself (autosave, by htmx
+        # or the editor's script) or a submit button with its own formaction.
+        target = a.get("hx-post") or a.get("data-autosave-url") or a.get("formaction")
+        if target and tag in ("input", "textarea", "select", "button"):
+            self._own_posts.append((form, urljoin(self.page, target)))
+        if "name" not in a or "disabled" in a:
             return
         name = a["name"]
-        if a.get("hx-post") and tag in ("input", "textarea", "select"):
-            # A field that posts itself (autosave): htmx sends the enclosing form's values.
-            self._own_posts.append((form, urljoin(self.page, a["hx-post"])))
         if tag == "input":
             kind = a.get("type", "text").lower()
             if kind in ("submit", "button", "image", "reset"):
