@@ -156,3 +156,16 @@ def test_a_server_error_is_shown_and_the_save_retried(page: Page, stack: Stack) 
     expect(page.locator("#save-status")).to_contain_text("Server error, will retry")
     saved(page, "Saved on the second attempt.")
     assert len(attempts) >= 2
+
+
+def test_a_signed_out_page_says_so_and_a_reload_brings_the_text_back(
+    page: Page, stack: Stack
+) -> None:
+    start_writing(page, "signedout")
+    page.route(AUTOSAVE, lambda route: route.fulfill(status=403, body="CSRF verification failed"))
+    page.get_by_label("Your essay").fill("Typed after the session ended.")
+    expect(page.locator("#save-status")).to_contain_text("you may have been signed out")
+    page.unroute(AUTOSAVE)
+    page.reload()
+    expect(page.get_by_label("Your essay")).to_have_value("Typed after the session ended.")
+    saved(page, "Typed after the session ended.")

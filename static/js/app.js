@@ -88,6 +88,8 @@
             status.innerHTML = html;
           } else if (res.status === 422) {
             status.innerHTML = html; // too long: the next edit tries again
+          } else if (res.status === 403 || res.redirected) {
+            status.textContent = status.getAttribute("data-reload"); // signed out, or a stale form
           } else {
             retry("data-error");
           }
