@@ -334,6 +334,11 @@ UPLOAD_PARSE_SECONDS = env_int("UPLOAD_PARSE_SECONDS", 10, minimum=1)
 UPLOAD_PARSE_MEMORY_MB = env_int("UPLOAD_PARSE_MEMORY_MB", 256, minimum=64)
 UPLOAD_MAX_INFLATED_BYTES = env_int("UPLOAD_MAX_INFLATED_BYTES", 32 * 1024 * 1024, minimum=1024)
 UPLOAD_MAX_PDF_PAGES = env_int("UPLOAD_MAX_PDF_PAGES", 50, minimum=1)
+# The ASGI server refuses (413) a request body over this before Django reads it
+# (config/bodylimit.py); room for the largest upload and its multipart wrapping.
+REQUEST_MAX_BODY_BYTES = env_int(
+    "REQUEST_MAX_BODY_BYTES", ESSAY_MAX_UPLOAD_BYTES + 1024 * 1024, minimum=64 * 1024
+)
 # /readyz/ fails when no worker has beaten this long (workers beat once a minute).
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=30)
 # /metrics/ (Prometheus) answers only with `Authorization: Bearer $METRICS_TOKEN`; off if empty.
