@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
-from collections.abc import AsyncIterator
-from typing import Any
+import weakref
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from typing import Any, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -43,6 +46,7 @@ from coaching.selectors import (
     stage_results,
 )
 from coaching.services import analysis_retry
+from coaching.streams import stream_slot
 from config import metrics
 from config.http import AuthedRequest
 from config.timezones import user_zone
@@ -56,6 +60,8 @@ from essays.selectors import (
     scores_wait_for_release,
     teaches,
 )
+
+_T = TypeVar("_T")
 
 
 def _analysis_of(revision: Revision) -> Analysis:
@@ -223,50 +229,103 @@ def _analysis_state(analysis_id: int) -> tuple[str, int]:
             connection.close()
 
 
-def _stream_target(user: User, revision_id: int) -> int:
-    """The access check of the page, then the id of the analysis to follow."""
-    revision = revision_for_user(user, revision_id)
-    return _analysis_of(revision).pk
+def _stream_target(request: HttpRequest, revision_id: int) -> tuple[User | None, int | None]:
+    """The access check of the page, then the id of the analysis to follow.
+
+    The session and user are read here too, and the connection closed after: a stream
+    waits for minutes and must hold no database connection meanwhile."""
+    try:
+        user = request.user
+        if not user.is_authenticated:
+            return None, None
+        assert isinstance(user, User)
+        revision = revision_for_user(user, revision_id)
+        return user, _analysis_of(revision).pk
+    finally:
+        if not connection.in_atomic_block:
+            connection.close()
+
+
+# Streams that wake together (a class watching, one student's 200 tabs) take turns at the
+# database: at most STREAM_DB_CONCURRENCY of one process's streams query at once, each
+# on a connection it closes before it waits again. One gate per event loop.
+_db_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _db_gate() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    gate = _db_gates.get(loop)
+    if gate is None:
+        gate = _db_gates[loop] = asyncio.Semaphore(settings.STREAM_DB_CONCURRENCY)
+    return gate
+
+
+async def _stream_db(fn: Callable[..., _T], *args: Any) -> _T:
+    async with _db_gate():
+        return await sync_to_async(fn)(*args)
+
+
+async def _stream_events(
+    request: HttpRequest, pk: int, user: User, analysis_id: int, after: int
+) -> AsyncGenerator[str, None]:
+    yield "retry: 1000\n\n"
+    deadline = time.monotonic() + settings.STREAM_MAX_SECONDS
+    last_sent = time.monotonic()
+    seen: tuple[str, int] | None = None
+    batch: list[str]
+    metrics.OPEN_STREAMS.inc()
+    try:
+        async with listen(analysis_id) as waiter:
+            while True:
+                # One cheap query per wake-up; render only when a stage or the status moved.
+                state = await _stream_db(_analysis_state, analysis_id)
+                if state == seen:
+                    batch, finished = [], False
+                else:
+                    seen = state
+                    batch, after, finished = await _stream_db(
+                        _render_events_for, request, pk, user, after
+                    )
+                for event in batch:
+                    yield event
+                    last_sent = time.monotonic()
+                if finished or time.monotonic() > deadline:
+                    return  # the browser reconnects if it still wants more
+                await waiter.wait(10.0)
+                if time.monotonic() - last_sent > 10:
+                    yield ": keep-alive\n\n"
+                    last_sent = time.monotonic()
+    finally:
+        metrics.OPEN_STREAMS.dec()
+
+
+def _stream_busy() -> str:
+    """Too many streams open for this person: a short, well-formed answer that asks the
+    browser to come back later (EventSource reconnects after `retry`), not an error. The
+    page keeps what it shows and its Refresh link."""
+    retry = settings.STREAM_BUSY_RETRY_SECONDS
+    message = _("Too many feedback pages are open; this one updates again shortly.")
+    return f"retry: {retry * 1000}\n\nevent: busy\ndata: {message}\n\n"
 
 
 async def revision_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
-    user = await request.auser()
-    if not user.is_authenticated:
+    user, analysis_id = await _stream_db(_stream_target, request, pk)
+    if user is None or analysis_id is None:
         return HttpResponse(status=403)
-    analysis_id = await sync_to_async(_stream_target)(user, pk)
     after = _last_event_id(request)
 
     async def events() -> AsyncIterator[str]:
-        nonlocal after
-        yield "retry: 1000\n\n"
-        deadline = time.monotonic() + settings.STREAM_MAX_SECONDS
-        last_sent = time.monotonic()
-        seen: tuple[str, int] | None = None
-        batch: list[str]
-        metrics.OPEN_STREAMS.inc()
-        try:
-            async with listen(analysis_id) as waiter:
-                while True:
-                    # One cheap query per wake-up; render only when a stage or the status moved.
-                    state = await sync_to_async(_analysis_state)(analysis_id)
-                    if state == seen:
-                        batch, finished = [], False
-                    else:
-                        seen = state
-                        batch, after, finished = await sync_to_async(_render_events_for)(
-                            request, pk, user, after
-                        )
-                    for event in batch:
-                        yield event
-                        last_sent = time.monotonic()
-                    if finished or time.monotonic() > deadline:
-                        return  # the browser reconnects if it still wants more
-                    await waiter.wait(10.0)
-                    if time.monotonic() - last_sent > 10:
-                        yield ": keep-alive\n\n"
-                        last_sent = time.monotonic()
-        finally:
-            metrics.OPEN_STREAMS.dec()
+        # The slot is taken inside the generator: its `finally` runs once it has started.
+        async with stream_slot(user.pk) as taken:
+            if not taken:
+                yield _stream_busy()
+                return
+            stream = _stream_events(request, pk, user, analysis_id, after)
+            async with contextlib.aclosing(stream):
+                async for event in stream:
+                    yield event
 
     response = StreamingHttpResponse(events(), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"

@@ -60,6 +60,11 @@ HARPER_RSS = Gauge(
 class QueueCollector(Collector):
     """Asked at scrape time: what waits in the queue and in the analyses table."""
 
+    def describe(self) -> list[GaugeMetricFamily]:
+        # Without this, registering calls collect(): a query at import time, whose
+        # connection each web and worker process then held for its whole life.
+        return []
+
     def collect(self) -> Iterator[GaugeMetricFamily]:
         from huey.contrib.djhuey import HUEY
 

@@ -215,6 +215,13 @@ else:
 # is configured, otherwise it polls the database this often (seconds).
 STREAM_POLL_INTERVAL = env_float("STREAM_POLL_INTERVAL", 0.2, minimum=0.02)
 STREAM_MAX_SECONDS = env_int("STREAM_MAX_SECONDS", 120, minimum=5)
+# Feedback streams one person may hold open at once (tabs, reconnects); one more gets a
+# short answer that asks the browser to try again after STREAM_BUSY_RETRY_SECONDS.
+STREAM_MAX_PER_USER = env_int("STREAM_MAX_PER_USER", 6, minimum=1)
+STREAM_BUSY_RETRY_SECONDS = env_int("STREAM_BUSY_RETRY_SECONDS", 30, minimum=1)
+# A waiting stream holds no database connection; when many wake at once, at most this
+# many of one web process's streams query the database at the same time.
+STREAM_DB_CONCURRENCY = env_int("STREAM_DB_CONCURRENCY", 4, minimum=1)
 
 # --- Auth (django-allauth, e-mail as login) --------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -95,3 +95,71 @@ async def test_a_stream_waits_for_stages_and_ends_when_the_analysis_fails(school
     )
     assert [e["event"] for e in events] == ["overview", "progress", "revisions", "done"]
     assert "We could not analyse this revision." in events[1]["data"]
+
+
+async def first_chunk(response) -> str:
+    chunk = await anext(aiter(response.streaming_content))
+    return chunk.decode() if isinstance(chunk, bytes) else chunk
+
+
+async def close(response) -> None:
+    """What the ASGI server does when the browser goes away: close the view's generator."""
+    await response._iterator.aclose()
+
+
+async def test_one_stream_past_the_cap_is_asked_to_come_back_later(school, submit, settings):
+    settings.STREAM_MAX_PER_USER = 2
+    settings.STREAM_POLL_INTERVAL = 0.05
+    revision = await sync_to_async(submit)(UNIFORM_ESSAY)  # queued: its streams wait
+    url = reverse("coaching:revision_stream", args=[revision.pk])
+    client = await logged_in(school.student)
+    held = [await client.get(url) for _ in range(2)]
+    for response in held:
+        assert await first_chunk(response) == "retry: 1000\n\n"
+
+    extra = await client.get(url)
+    assert extra.status_code == 200
+    assert extra["Content-Type"] == "text/event-stream"
+    events = await read_events(extra)  # a short answer: it ends by itself
+    assert [e["event"] for e in events] == ["busy"]
+    assert "updates again shortly" in events[0]["data"]
+    # the browser's EventSource waits this long before it reconnects
+    busy = await client.get(url)
+    assert await first_chunk(busy) == (
+        "retry: 30000\n\nevent: busy\n"
+        "data: Too many feedback pages are open; this one updates again shortly.\n\n"
+    )
+    await close(busy)
+
+    # the student's teacher is not counted against the student
+    teacher = await logged_in(school.teacher)
+    response = await teacher.get(url)
+    assert await first_chunk(response) == "retry: 1000\n\n"
+    await close(response)
+
+    # a closed stream gives its place back
+    await close(held[0])
+    again = await client.get(url)
+    assert await first_chunk(again) == "retry: 1000\n\n"
+    for response in (held[1], again):
+        await close(response)
+
+
+async def test_with_redis_down_streams_poll_and_the_cap_holds_per_process(school, submit, settings):
+    from e2e.harness import free_port
+
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    settings.STREAM_MAX_PER_USER = 1
+    revision = await sync_to_async(submit)(UNIFORM_ESSAY)
+    url = reverse("coaching:revision_stream", args=[revision.pk])
+    client = await logged_in(school.student)
+    held = await client.get(url)
+    assert await first_chunk(held) == "retry: 1000\n\n"
+    events = await read_events(await client.get(url))
+    assert [e["event"] for e in events] == ["busy"]
+    await close(held)
+    # a finished analysis still reaches the page through the database alone
+    analysis = await Analysis.objects.aget(revision=revision)
+    await Analysis.objects.filter(pk=analysis.pk).aupdate(status="failed")
+    events = await read_events(await client.get(url))
+    assert [e["event"] for e in events] == ["progress", "revisions", "done"]
