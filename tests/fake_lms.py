@@ -214,7 +214,7 @@ class FakeLms:
         self.members: dict[str, list[dict[str, t.Any]]] = {}
         self.deep_link_items: list[dict[str, t.Any]] = []
         self.fail_scores = False
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
 
     # --- what a test sets up ------------------------------------------------------------
     def add_launch(self, hint: str, spec: LaunchSpec) -> None:
