@@ -250,7 +250,7 @@ class SubmissionRow:
             return "released"
         if self.teacher_total is not None:
             return "marked"
-        if self.analysis_status in ("queued", "running"):
+        if self.analysis_status in ("waiting", "queued", "running"):
             return "analysing"
         return "needs_marking"
 

@@ -79,6 +79,8 @@ class Analysis(models.Model):
     """The machine's work on one revision. Claimed atomically; safe to run twice."""
 
     class Status(models.TextChoices):
+        # saved, not queued yet: the student has ANALYSES_IN_FLIGHT_PER_STUDENT in flight
+        WAITING = "waiting", _("Waiting")
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
@@ -110,6 +112,9 @@ class Analysis(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+IN_FLIGHT = (Analysis.Status.QUEUED, Analysis.Status.RUNNING)
 
 
 def digest_of(stage: str, data: dict) -> dict:

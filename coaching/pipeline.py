@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from coaching.engine import ENGINE_VERSION, EssayInput
 from coaching.engine.llm import refine
-from coaching.models import STAGES, Analysis, Calibration, StageResult, digest_of
+from coaching.models import IN_FLIGHT, STAGES, Analysis, Calibration, StageResult, digest_of
 from coaching.notify import publish
 from coaching.review import calibrated_scores
 from coaching.runtime import get_engine, llm_config, result_key, rubric_levels, rubric_spec
@@ -191,3 +193,96 @@ def analyses_to_requeue() -> list[int]:
         .filter(attempts__lt=MAX_ATTEMPTS)
         .values_list("pk", flat=True)[:100]
     )
+
+
+def analyses_out_of_attempts() -> list[int]:
+    """Analyses whose worker died on their last attempt (nothing requeues those): marked
+    failed, so the student's page offers Try again instead of "running" for ever."""
+    stale = timezone.now() - timedelta(seconds=settings.ANALYSIS_STALE_SECONDS)
+    candidates = list(
+        Analysis.objects.filter(status__in=IN_FLIGHT, attempts__gte=MAX_ATTEMPTS)
+        .filter(Q(claimed_at__lt=stale) | Q(claimed_at__isnull=True, queued_at__lt=stale))
+        .values_list("pk", flat=True)[:100]
+    )
+    failed = []
+    for pk in candidates:
+        marked = Analysis.objects.filter(
+            Q(claimed_at__lt=stale) | Q(claimed_at__isnull=True),
+            pk=pk,
+            status__in=IN_FLIGHT,
+        ).update(
+            status=Analysis.Status.FAILED,
+            error=f"The worker stopped during each of {MAX_ATTEMPTS} attempts.",
+            finished_at=timezone.now(),
+        )
+        if marked:
+            metrics.ANALYSIS_FAILURES.labels("yes").inc()
+            publish(pk, "failed")
+            failed.append(pk)
+    return failed
+
+
+# --- one student's analyses in flight ---------------------------------------------------
+# A student has at most ANALYSES_IN_FLIGHT_PER_STUDENT analyses queued or running; the
+# rest wait, saved, and are queued as those end, so one student's burst of submits cannot
+# hold everyone else's feedback back. Admission and release lock the student's row, so
+# two submits (or two workers) at once cannot both take the last slot.
+
+
+def _lock_student(student_id: int) -> None:
+    get_user_model().objects.select_for_update().filter(pk=student_id).values_list("pk").first()
+
+
+def _in_flight(student_id: int) -> int:
+    return Analysis.objects.filter(
+        revision__essay__student_id=student_id, status__in=IN_FLIGHT
+    ).count()
+
+
+def analysis_admit(*, student_id: int) -> str:
+    """The status a new (or retried) analysis of this student's starts in: queued while the
+    student has a free slot, else waiting. Call it inside the transaction that saves it."""
+    assert transaction.get_connection().in_atomic_block
+    _lock_student(student_id)
+    if _in_flight(student_id) < settings.ANALYSES_IN_FLIGHT_PER_STUDENT:
+        return Analysis.Status.QUEUED
+    return Analysis.Status.WAITING
+
+
+def student_of(analysis_id: int) -> int | None:
+    return (
+        Analysis.objects.filter(pk=analysis_id)
+        .values_list("revision__essay__student_id", flat=True)
+        .first()
+    )
+
+
+def analyses_to_start(*, student_id: int | None = None) -> list[int]:
+    """Waiting analyses that may start now, oldest first, up to each student's free slots;
+    marked queued (the caller queues their tasks). All students' when none is given."""
+    waiting = Analysis.objects.filter(status=Analysis.Status.WAITING)
+    if student_id is not None:
+        students = [student_id]
+    else:
+        students = list(
+            waiting.order_by()
+            .values_list("revision__essay__student_id", flat=True)
+            .distinct()[:200]
+        )
+    started: list[int] = []
+    for sid in students:
+        with transaction.atomic():
+            _lock_student(sid)
+            free = settings.ANALYSES_IN_FLIGHT_PER_STUDENT - _in_flight(sid)
+            if free <= 0:
+                continue
+            ids = list(
+                waiting.filter(revision__essay__student_id=sid)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:free]
+            )
+            Analysis.objects.filter(pk__in=ids, status=Analysis.Status.WAITING).update(
+                status=Analysis.Status.QUEUED, queued_at=timezone.now(), claimed_at=None
+            )
+        started.extend(ids)
+    return started

@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
+from coaching import heartbeat
 from coaching.marking import released_feedback, suppressed_kinds, visible_notes
 from coaching.models import STAGE_LABELS, STAGES, Analysis, StageResult, TeacherReview
 from coaching.presenters import (
@@ -87,8 +90,17 @@ def revision_diff(old: Revision, new: Revision) -> list[list[DiffPiece]]:
     return diff
 
 
+def worker_alive() -> bool:
+    """A worker beat within WORKER_HEARTBEAT_MAX_AGE (as /readyz/ asks)."""
+    age = heartbeat.worker_age()
+    return age is not None and age <= settings.WORKER_HEARTBEAT_MAX_AGE
+
+
 def progress(analysis: Analysis, done: set[str], *, can_retry: bool) -> dict[str, Any]:
     steps = [{"stage": s, "label": STAGE_LABELS[s], "done": s in done} for s in STAGES]
+    pending = not analysis.finished
+    waiting = analysis.status == Analysis.Status.WAITING
+    age = (timezone.now() - analysis.queued_at).total_seconds() if analysis.queued_at else 0.0
     return {
         "analysis": analysis,
         "steps": steps,
@@ -98,4 +110,9 @@ def progress(analysis: Analysis, done: set[str], *, can_retry: bool) -> dict[str
         "failed": analysis.status == Analysis.Status.FAILED,
         "revision_id": analysis.revision_id,
         "can_retry": can_retry,
+        # saved, behind the student's own earlier essays (ANALYSES_IN_FLIGHT_PER_STUDENT)
+        "waiting": waiting,
+        "slow": pending and not waiting and age > settings.ANALYSIS_SLOW_SECONDS,
+        # no worker is running: feedback is delayed (the essay is saved)
+        "delayed": pending and not worker_alive(),
     }

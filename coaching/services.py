@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching import pipeline
 from coaching.mail import notify_released, notify_returned
 from coaching.marking import (
     build_snapshot,
@@ -44,8 +45,13 @@ def _enqueue_on_commit(analysis_id: int) -> None:
 
 
 def analysis_queue(*, revision: Revision) -> Analysis:
-    analysis = Analysis.objects.create(revision=revision)
-    _enqueue_on_commit(analysis.pk)
+    """The revision's analysis: queued, or waiting (saved, queued later by the worker) while
+    the student already has ANALYSES_IN_FLIGHT_PER_STUDENT in flight."""
+    with transaction.atomic():
+        status = pipeline.analysis_admit(student_id=revision.essay.student_id)
+        analysis = Analysis.objects.create(revision=revision, status=status)
+    if status == Analysis.Status.QUEUED:
+        _enqueue_on_commit(analysis.pk)
     return analysis
 
 
@@ -53,11 +59,19 @@ def analysis_retry(*, analysis: Analysis) -> Analysis:
     """A student's 'try again' after a failure: a fresh set of attempts."""
     if analysis.status != Analysis.Status.FAILED:
         return analysis
-    Analysis.objects.filter(pk=analysis.pk, status=Analysis.Status.FAILED).update(
-        status=Analysis.Status.QUEUED, attempts=0, error="", finished_at=None, claimed_at=None
-    )
+    with transaction.atomic():
+        status = pipeline.analysis_admit(student_id=analysis.revision.essay.student_id)
+        Analysis.objects.filter(pk=analysis.pk, status=Analysis.Status.FAILED).update(
+            status=status,
+            attempts=0,
+            error="",
+            finished_at=None,
+            claimed_at=None,
+            queued_at=timezone.now(),
+        )
     analysis.refresh_from_db()
-    _enqueue_on_commit(analysis.pk)
+    if analysis.status == Analysis.Status.QUEUED:
+        _enqueue_on_commit(analysis.pk)
     return analysis
 
 

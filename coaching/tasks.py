@@ -24,7 +24,14 @@ def analyse_revision(analysis_id: int, request_id: str | None = None) -> None:
         logger.info("analysing", extra={"analysis_id": analysis_id})
         pipeline.analysis_run(analysis_id=analysis_id)
     finally:
-        logs.unbind(token)
+        try:
+            # a slot may have freed: the student's next waiting essay goes into the queue
+            student_id = pipeline.student_of(analysis_id)
+            if student_id is not None:
+                for waiting_id in pipeline.analyses_to_start(student_id=student_id):
+                    analyse_revision(waiting_id, request_id=request_id)
+        finally:
+            logs.unbind(token)
 
 
 @db_task(retries=1, retry_delay=5)
@@ -36,7 +43,10 @@ def fit_calibration(assignment_id: int) -> None:
 
 @db_periodic_task(crontab(minute="*"))
 def requeue_lost_analyses() -> None:
+    pipeline.analyses_out_of_attempts()
     for analysis_id in pipeline.analyses_to_requeue():
+        analyse_revision(analysis_id)
+    for analysis_id in pipeline.analyses_to_start():
         analyse_revision(analysis_id)
 
 

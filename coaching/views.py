@@ -174,8 +174,9 @@ def _render_events(
             events.append(_sse(result.stage, html, result.seq))
             after = max(after, result.seq)
         finished = analysis.finished
-        if events or finished:
-            state = progress(analysis, done, can_retry=is_author(user, revision.essay))
+        state = progress(analysis, done, can_retry=is_author(user, revision.essay))
+        # (a stream that (re)opens on a late or waiting analysis says so too)
+        if events or finished or state["slow"] or state["delayed"] or state["waiting"]:
             html = render_to_string("coaching/_progress.html", {"progress": state}, request)
             events.append(_sse("progress", html))
         if finished:

@@ -171,3 +171,23 @@ def test_the_request_id_follows_a_submission_into_the_worker(school, consumer):
     assert analysing, lines
     assert analysing[0]["request_id"] == "req-from-proxy-0001"
     assert analysing[0]["analysis_id"] == revision.analysis.pk
+
+
+def test_a_students_waiting_essays_are_all_read_by_the_consumer(school, consumer, settings):
+    # one student's burst: at most two in flight, the rest wait, and nothing is lost
+    settings.ANALYSES_IN_FLIGHT_PER_STUDENT = 2
+    url = reverse("essays:essay_submit", args=[school.assignment.pk])
+    student = client_for(school.student)
+    for i in range(5):
+        assert student.post(url, {"text": f"{UNIFORM_ESSAY}\nTake {i}."}).status_code == 302
+    most = 0
+
+    def all_done() -> bool:
+        nonlocal most
+        statuses = list(Analysis.objects.values_list("status", flat=True))
+        most = max(most, sum(s in ("queued", "running") for s in statuses))
+        return statuses.count("done") == 5
+
+    _wait_for(all_done, timeout=120)
+    assert most <= 2
+    assert Revision.objects.filter(essay__student=school.student).count() == 5
