@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 
+import pytest
+from django.db import connection
 from django.urls import reverse
 
 from essays.models import Essay
-from essays.services import essay_for
+from essays.services import DraftConflict, draft_save, essay_for
 from tests.conftest import client_for
 
 SCRIPT = {"X-Autosave": "1"}
@@ -172,3 +176,41 @@ def test_a_nul_character_is_no_server_error(school):
         assert response.status_code in (200, 302, 409, 422)
     essay = essay_for(assignment=school.assignment, student=school.student)
     assert "\x00" not in essay.draft_text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_tabs_saving_on_the_same_base_at_once_cannot_both_win(school, monkeypatch):
+    import essays.services
+
+    real_now = essays.services.timezone.now
+
+    def slow_now():  # widens the gap between the version check and the write
+        time.sleep(0.3)
+        return real_now()
+
+    essay = essay_for(assignment=school.assignment, student=school.student)
+    monkeypatch.setattr(essays.services.timezone, "now", slow_now)
+    base = essay.draft_version
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def tab(name: str) -> None:
+        try:
+            mine = Essay.objects.get(pk=essay.pk)
+            barrier.wait(timeout=10)
+            draft_save(essay=mine, text=f"Written in {name}", base=base)
+            outcomes[name] = "saved"
+        except DraftConflict:
+            outcomes[name] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tab, args=(name,)) for name in ("tab A", "tab B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["refused", "saved"]
+    winner = next(name for name, outcome in outcomes.items() if outcome == "saved")
+    essay.refresh_from_db()
+    assert essay.draft_text == f"Written in {winner}"
