@@ -94,7 +94,7 @@
             retry("data-error");
           }
         });
-      }, function () {
+      }).catch(function () { // no answer, or the connection dropped while it came
         busy = false;
         sending = null;
         retry("data-offline");
