@@ -234,3 +234,42 @@ def test_the_periodic_task_starts_waiting_essays_whose_slot_freed(
         requeue_lost_analyses.call_local()
     assert Analysis.objects.get(pk=second.analysis.pk).status in ("queued", "running", "done")
     assert Analysis.objects.get(pk=second.analysis.pk).status != "waiting"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_submits_cannot_overfill_the_students_slots(school, settings):
+    import threading
+
+    from django.db import connection
+
+    from essays.models import Revision
+    from essays.services import essay_for, revision_submit
+    from tests.factories import AssignmentFactory
+
+    settings.ANALYSES_IN_FLIGHT_PER_STUDENT = 3
+    # eight tabs, eight assignments: no essay row in common to serialise them
+    essays = [
+        essay_for(assignment=AssignmentFactory(classroom=school.classroom), student=school.student)
+        for _ in range(8)
+    ]
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def submit_one(i: int) -> None:
+        try:
+            start.wait()
+            revision_submit(essay=essays[i], text=f"{UNIFORM_ESSAY}\nTab {i}.")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit_one, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert Revision.objects.filter(essay__student=school.student).count() == 8
+    assert _in_flight(school.student) == 3
+    assert Analysis.objects.filter(status="waiting").count() == 5

@@ -271,3 +271,32 @@ def test_node_is_recycled_when_its_memory_grows_past_the_bound() -> None:
     roomy.lint("This is an test too.")
     assert harper_js.server_info()["pid"] == pid
     assert harper_js.recycled_count() == before + 2
+
+
+def test_a_hostile_token_sent_straight_to_node_gets_it_recycled() -> None:
+    # what the bounds keep away from Harper, fed to it directly: its memory grows (by
+    # ~250 MB for 600 letters) and the process is replaced instead of staying that big
+    warm = HarperChecker("british")
+    warm.lint("This is an tset to warm up the spelling index.")
+    pid = harper_js.server_info()["pid"]
+    base = harper_js.rss_mb(pid)
+    assert base is not None
+    before = harper_js.recycled_count()
+    bounded = HarperChecker("british", max_rss_mb=base + 60)
+    bounded.lint(f"Students like {'z' * 600} homework.")
+    assert harper_js.recycled_count() == before + 1
+    assert harper_js.server_info() == {}
+    assert [f["problem"] for f in bounded.lint("This is an test.")] == ["an"]
+    assert (_node_rss_mb() or 0) < base + 60
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile_piece, min_size=1, max_size=8))
+def test_the_engine_never_fails_on_hostile_input(engine: Engine, pieces: list[str]) -> None:
+    text = ESSAY + "\n\n" + " ".join(pieces)
+    result = engine.analyze(EssayInput(text=text))
+    assert set(result) >= {"overview", "notes", "scores", "summary"}
+    assert "skipped" not in result["notes"]  # Harper answered: nothing hostile reached it
+    for note in result["notes"]["annotations"]:
+        assert 0 <= note["start"] <= note["end"] <= len(text)
+    assert (_node_rss_mb() or 0) < 1000
