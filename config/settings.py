@@ -238,7 +238,14 @@ ACCOUNT_RATE_LIMITS_ENABLED = True  # documented: allauth keeps the counters in 
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "signup": env_str("RATE_LIMIT_SIGNUP", "20/m/ip"),
+    # tries at a class join code (config/throttle.py), per person and per address
+    "join_class": env_str("RATE_LIMIT_JOIN", "5/m/user,20/h/user,30/m/ip"),
 }
+# The limits above key on the client's address: the one the outermost trusted proxy saw.
+# Behind N proxies that each append to X-Forwarded-For, set N (Fly.io: 1); 0 = no proxy,
+# the socket's peer address. Entries further left are the client's own words.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0, minimum=0)
+ACCOUNT_ADAPTER = "config.throttle.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "essays.forms.SignupForm"  # name, teacher or student
 # Who may sign up as a teacher: open (anyone), code (with TEACHER_SIGNUP_CODE), closed
 # (nobody; teachers come from an invitation to co-teach or from the admin).

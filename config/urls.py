@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.metrics import metrics_view
+from config.throttle import AdminLoginForm
 from config.views import healthz, readyz
+
+# the admin's sign-in counts failed attempts with allauth's login limits
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),  # answered by HealthCheckMiddleware

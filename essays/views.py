@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.http import AuthedRequest, post_text
+from config.throttle import join_attempt_allowed
 from essays.models import Assignment, Essay, Membership
 from essays.selectors import (
     assignment_for_student,
@@ -51,22 +52,29 @@ def classroom_list(request: AuthedRequest) -> HttpResponse:
     user = request.user
     error = ""
     code = ""
+    status = 200
     if request.method == "POST":
         code = post_text(request, "code")
-        try:
-            membership = classroom_join(user=user, code=code)
-        except ValidationError as exc:
-            error = exc.messages[0]
+        if not join_attempt_allowed(request):
+            # join codes are short: guessing them must be slow
+            error = _("Too many tries at a join code. Wait a minute, then try again.")
+            status = 429
         else:
-            messages.success(
-                request, _("You joined %(name)s.") % {"name": membership.classroom.name}
-            )
-            return redirect("essays:classroom_list")
+            try:
+                membership = classroom_join(user=user, code=code)
+            except ValidationError as exc:
+                error = exc.messages[0]
+                status = 400
+            else:
+                messages.success(
+                    request, _("You joined %(name)s.") % {"name": membership.classroom.name}
+                )
+                return redirect("essays:classroom_list")
     return render(
         request,
         "essays/classroom_list.html",
         {"classrooms": classrooms_for(user), "error": error, "code": code},
-        status=400 if error else 200,
+        status=status,
     )
 
 

@@ -96,12 +96,26 @@ def password() -> str:
     return PASSWORD
 
 
+def clear_cache() -> None:
+    """Empty our cache: on Redis only our own keys (CACHE_KEY_PREFIX). `cache.clear()` is
+    FLUSHDB, which also empties the queues and rate limits of every other test run
+    sharing that Redis database, mid-test."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    if not settings.REDIS_URL:
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)  # type: ignore[attr-defined]
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Engine results, rate limits: each test starts with an empty cache.
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture(autouse=True)

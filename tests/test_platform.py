@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from config.env import env_bool, env_int, env_list, env_str
-from tests.conftest import client_for
+from tests.conftest import clear_cache, client_for
 
 
 def test_env_helpers_reject_bad_values(monkeypatch, tmp_path):
@@ -44,9 +44,7 @@ def test_strict_content_security_policy(school):
 
 
 def test_login_failures_are_rate_limited_in_the_shared_cache(client, school):
-    from django.core.cache import cache
-
-    cache.clear()
+    clear_cache()
     url = reverse("account_login")
     bodies = [
         client.post(url, {"login": "student@school.test", "password": "wrong"}).content.decode()
@@ -59,7 +57,7 @@ def test_login_failures_are_rate_limited_in_the_shared_cache(client, school):
 
     response = client.post(url, {"login": "student@school.test", "password": PASSWORD})
     assert "Too many failed login attempts" in response.content.decode()
-    cache.clear()
+    clear_cache()
 
 
 def test_signup_creates_a_user_who_logs_in_by_email(client, db):
