@@ -12,7 +12,7 @@ DJANGO_DEBUG ?= 0
 RUN_ENV := DJANGO_DEBUG=$(DJANGO_DEBUG)
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-secret} DJANGO_DEBUG=0
 
-.PHONY: run test lint typecheck unit e2e bench setup css static chromium pdf-libs clean
+.PHONY: run test lint typecheck unit e2e bench proof setup css static chromium pdf-libs clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,12 @@ test: lint typecheck unit e2e
 
 bench: static chromium
 	$(TEST_ENV) $(PY) scripts/bench/run_all.py
+
+# The full versions of the quick proofs in `make test` (not part of it): the hostile-input
+# properties with hundreds of examples each (README: Hostile input).
+proof: static
+	HOSTILE_PROOF=1 $(TEST_ENV) $(PY) -m pytest -q --hypothesis-show-statistics tests/test_hostile_input.py \
+	  tests/test_upload_bounds.py tests/test_nul_characters.py tests/test_body_limit.py
 
 clean:
 	rm -rf $(VENV) config/static_src/node_modules coaching/engine/harper_node/node_modules static/css/dist var

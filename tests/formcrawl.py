@@ -150,11 +150,14 @@ class Tour:
                 for form in forms_on(client, url):
                     key = f"{who} {form.key}"
                     elsewhere = urlsplit(form.action).netloc not in ("", "testserver")
-                    if key in seen or elsewhere:
+                    # Logging out would end the tour for everything after it.
+                    if key in seen or elsewhere or form.action.endswith("/logout/"):
                         continue
                     seen.add(key)
                     found.append((who, client, form))
-        return found
+        # Forms without text fields (archive, remove, release...) change what the others
+        # can do: they go last.
+        return sorted(found, key=lambda item: not item[2].text_fields)
 
 
 def school_tour(school: School) -> Tour:
