@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from essays.fields import EncryptedBinaryField, EncryptedJSONField, EncryptedTextField
+
 STAGES: tuple[str, ...] = ("overview", "notes", "scores", "summary")
 STAGE_LABELS = {
     "overview": _("Overview"),
@@ -97,7 +99,7 @@ class Analysis(models.Model):
     # What class-wide pages need of the stages, kept small (see `digest_of`): the machine's
     # points per criterion and a count per note kind. A class of 300 then reads a few
     # bytes per essay instead of every note's JSON.
-    digest = models.JSONField(default=dict, blank=True)
+    digest = EncryptedJSONField(default=dict, blank=True)
     queued_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -148,7 +150,7 @@ class StageResult(models.Model):
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="stages")
     stage = models.CharField(max_length=16)
     seq = models.PositiveSmallIntegerField()
-    data = models.JSONField()
+    data = EncryptedJSONField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -175,7 +177,7 @@ class TeacherReview(models.Model):
     points = models.JSONField(help_text="criterion name -> points the teacher gave")
     total = models.FloatField()
     max_total = models.FloatField()
-    comment = models.TextField(blank=True)
+    comment = EncryptedTextField(blank=True)
     released_at = models.DateTimeField(
         null=True, blank=True, help_text="when the student was allowed to see the feedback"
     )
@@ -189,8 +191,8 @@ class TeacherReview(models.Model):
     returned_at = models.DateTimeField(
         null=True, blank=True, help_text="when the teacher asked for a revision"
     )
-    return_note = models.TextField(_("what to fix"), blank=True)
-    released = models.JSONField(
+    return_note = EncryptedTextField(_("what to fix"), blank=True)
+    released = EncryptedJSONField(
         null=True,
         blank=True,
         help_text="what the student sees: the marking as it was when last released",
@@ -266,7 +268,7 @@ class NoteDecision(models.Model):
     note_key = models.CharField(max_length=64)
     kind = models.CharField(max_length=80, db_index=True)
     decision = models.CharField(max_length=16, choices=Decision.choices)
-    message = models.TextField(blank=True, help_text="the teacher's wording, when edited")
+    message = EncryptedTextField(blank=True, help_text="the teacher's wording, when edited")
     teacher = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -293,7 +295,7 @@ class TeacherComment(models.Model):
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
     paragraph = models.PositiveIntegerField(null=True, blank=True)
-    text = models.TextField(_("comment"))
+    text = EncryptedTextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -354,7 +356,7 @@ class PrintJob(models.Model):
     paper = models.CharField(max_length=8, choices=Paper.choices, default=Paper.A4)
     copy = models.CharField(max_length=16, choices=Copy.choices, default=Copy.TEACHER)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    pdf = EncryptedBinaryField(null=True, blank=True, editable=False)
     pages = models.PositiveIntegerField(default=0)
     seconds = models.FloatField(null=True, blank=True)
     error = models.TextField(blank=True)

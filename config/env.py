@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -81,14 +82,22 @@ def local_secret_key(path: Path) -> str:
     """The installation's key, generated once and kept (mode 0600) in the data folder."""
     import secrets
 
+    return local_key_file(path, make=lambda: secrets.token_urlsafe(64), valid=strong_secret)
+
+
+def local_key_file(path: Path, *, make: Callable[[], str], valid: Callable[[str], bool]) -> str:
+    """A key made once by `make` and kept (mode 0600) at `path`; a key there that is not
+    `valid` (empty, weak, left by hand) is replaced. Safe when processes start together."""
+    import secrets
+
     try:
         key = path.read_text().strip()
         found = True
     except FileNotFoundError:
         key, found = "", False
-    if strong_secret(key):
+    if valid(key):
         return key
-    key = secrets.token_urlsafe(64)
+    key = make()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as fh:

@@ -14,12 +14,14 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.encryption import new_key, valid_key
 from config.env import (
     env_bool,
     env_float,
     env_int,
     env_list,
     env_str,
+    local_key_file,
     local_secret_key,
     strong_secret,
 )
@@ -39,7 +41,12 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if PRODUCTION:
     missing = [
         name
-        for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
+        for name in (
+            "DJANGO_SECRET_KEY",
+            "DJANGO_ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "ESSAYCOACH_ENCRYPTION_KEYS",
+        )
         if not env_str(name)
     ]
     if missing:
@@ -56,6 +63,12 @@ if PRODUCTION:
 elif not SECRET_KEY:
     # One key per installation, made on first start and kept with the data (var/).
     SECRET_KEY = local_secret_key(VAR_DIR / "secret_key")
+
+# Essays, drafts and feedback are encrypted at rest (config/encryption.py): Fernet keys,
+# newest first; a local install makes its own once, kept beside the secret key.
+ENCRYPTION_KEYS = [k.strip() for k in env_str("ESSAYCOACH_ENCRYPTION_KEYS").split(",") if k.strip()]
+if not ENCRYPTION_KEYS and not PRODUCTION:
+    ENCRYPTION_KEYS = [local_key_file(VAR_DIR / "encryption_key", make=new_key, valid=valid_key)]
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

@@ -11,6 +11,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from essays.fields import EncryptedTextField
+
 JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in class
 
 
@@ -244,7 +246,7 @@ class Essay(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="essays"
     )
-    draft_text = models.TextField(blank=True)
+    draft_text = EncryptedTextField(blank=True)
     draft_saved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -273,7 +275,7 @@ class Revision(models.Model):
 
     essay = models.ForeignKey(Essay, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
-    text = models.TextField()
+    text = EncryptedTextField()
     text_sha256 = models.CharField(max_length=64)
     word_count = models.PositiveIntegerField()
     late = models.BooleanField(default=False, help_text="submitted after the due date")
