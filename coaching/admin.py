@@ -1,6 +1,15 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from coaching.models import Analysis, Calibration, Criterion, Level, Rubric, TeacherReview
+from coaching.models import (
+    Analysis,
+    Calibration,
+    Criterion,
+    Level,
+    ReviewEvent,
+    Rubric,
+    TeacherReview,
+)
 
 
 class CriterionInline(admin.StackedInline):
@@ -44,3 +53,23 @@ class TeacherReviewAdmin(admin.ModelAdmin):
 @admin.register(Calibration)
 class CalibrationAdmin(admin.ModelAdmin):
     list_display = ["assignment", "essays", "engine_version", "fitted_at"]
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """The audit log of marking: read-only, as an audit log should be."""
+
+    list_display = ["at", "action", "teacher", "revision", "total", "max_total"]
+    list_filter = ["action"]
+    search_fields = ["teacher__email", "teacher__display_name"]
+    list_select_related = ["teacher", "revision"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -369,3 +369,20 @@ class PrintJob(models.Model):
 
     def __str__(self) -> str:
         return f"class PDF of assignment {self.assignment_id} ({self.status})"
+
+
+class ResearchConsent(models.Model):
+    """A teacher's choice to let a class's essays into the anonymised research export
+    (coaching/privacy.py). Off unless a teacher of the class turns it on."""
+
+    classroom = models.OneToOneField(
+        "essays.Classroom", on_delete=models.CASCADE, related_name="research_consent"
+    )
+    opted_in = models.BooleanField(default=False)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    set_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"research export {'on' if self.opted_in else 'off'} for class {self.classroom_id}"

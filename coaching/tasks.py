@@ -90,6 +90,13 @@ def recover_print_jobs() -> None:
         build_class_pdf(job_id)
 
 
+@db_periodic_task(crontab(hour="3", minute="30"))
+def apply_retention() -> None:
+    from coaching.privacy import retention_purge
+
+    retention_purge()
+
+
 @db_task(retries=2, retry_delay=60)
 def send_feedback_mail(review_id: int, event: str) -> None:
     from coaching.mail import feedback_mail_send

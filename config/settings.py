@@ -372,6 +372,9 @@ WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=30)
 METRICS_TOKEN = env_str("METRICS_TOKEN")
 # A worker answers health checks on this port (0 = off); the Docker image sets 8001.
 WORKER_HEALTH_PORT = env_int("WORKER_HEALTH_PORT", 0, minimum=0)
+# Essays with no activity (draft saved, revision submitted) for this many days are deleted
+# by a nightly task, with class PDFs as old; 0 keeps everything (coaching/privacy.py).
+ESSAY_RETENTION_DAYS = env_int("ESSAY_RETENTION_DAYS", 0, minimum=0)
 ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 120, minimum=10)
 # A class PDF still "being made" after this long lost its worker: it is marked failed so the
 # teacher can ask again (a class of 300 takes a few minutes on one core).

@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from coaching.privacy import export_for
 from config.http import AuthedRequest
 from essays.forms import AccountSettingsForm
 from essays.models import Membership, User
@@ -89,3 +91,15 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
         {"invite": invite, "error": error, "next": here},
         status=403 if error else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def account_export(request: AuthedRequest) -> HttpResponse:
+    """Everything held about the signed-in person, as a zip they download."""
+    data = export_for(request.user)
+    response = HttpResponse(data, content_type="application/zip")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="essaycoach-my-data-{stamp}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,8 +1,14 @@
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from coaching.privacy import erase_student
 from essays.models import Assignment, Classroom, Essay, Membership, Revision, User
 
 
@@ -18,6 +24,42 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    actions = ["erase_students"]
+
+    @admin.action(description=_("Erase selected students and everything they wrote"))
+    def erase_students(self, request: HttpRequest, queryset: QuerySet[User]) -> Any:
+        """Asks once (a page listing what goes), then erases (coaching.privacy)."""
+        students = [u for u in queryset if not (u.is_teacher or u.is_staff)]
+        skipped = queryset.count() - len(students)
+        if request.POST.get("confirm") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/essays/erase_confirm.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Erase students"),
+                    "students": students,
+                    "skipped": skipped,
+                    "essays": Essay.objects.filter(student__in=students).count(),
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                    "opts": self.model._meta,
+                },
+            )
+        for student in students:
+            erase_student(student=student, by=request.user)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            _("Erased %(n)s students and everything they wrote.") % {"n": len(students)},
+            messages.SUCCESS,
+        )
+        if skipped:
+            self.message_user(
+                request,
+                _("%(n)s teachers or staff were left alone: only students are erased.")
+                % {"n": skipped},
+                messages.WARNING,
+            )
+        return None
 
 
 class MembershipInline(admin.TabularInline):

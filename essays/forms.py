@@ -138,6 +138,16 @@ class AccountSettingsForm(forms.ModelForm):
 
 
 class ClassroomForm(forms.ModelForm):
+    research = forms.BooleanField(
+        label=_("Share this class's essays, anonymised, for research"),
+        required=False,
+        help_text=_(
+            "Off unless you turn it on. Your school's research export then includes this "
+            "class's essays and marks under made-up ids, with names and e-mail addresses "
+            "removed from the text."
+        ),
+    )
+
     class Meta:
         model = Classroom
         fields = ["name", "description"]

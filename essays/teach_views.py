@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coaching.models import ResearchConsent
+from coaching.privacy import research_consent_set
 from config.http import AuthedRequest
 from essays.forms import ClassroomForm, CoteacherForm, InviteStudentsForm
 from essays.models import Classroom, Essay, Membership
@@ -79,6 +81,9 @@ def class_create(request: AuthedRequest) -> HttpResponse:
             name=form.cleaned_data["name"],
             description=form.cleaned_data["description"],
         )
+        research_consent_set(
+            classroom=classroom, teacher=request.user, opted_in=form.cleaned_data["research"]
+        )
         messages.success(
             request,
             _("%(name)s is ready. Give your students its join code: %(code)s.")
@@ -133,13 +138,18 @@ def class_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def class_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     classroom = classroom_for_teacher(request.user, pk)
-    form = ClassroomForm(request.POST or None, instance=classroom)
+    consent = ResearchConsent.objects.filter(classroom=classroom, opted_in=True).exists()
+    form = ClassroomForm(request.POST or None, instance=classroom, initial={"research": consent})
     if request.method == "POST" and form.is_valid():
         classroom_update(
             classroom=classroom,
             name=form.cleaned_data["name"],
             description=form.cleaned_data["description"],
         )
+        if form.cleaned_data["research"] != consent:
+            research_consent_set(
+                classroom=classroom, teacher=request.user, opted_in=form.cleaned_data["research"]
+            )
         messages.success(request, _("Class saved."))
         return redirect("essays:teach_class_detail", pk=classroom.pk)
     return render(

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("classes/", views.classroom_list, name="classroom_list"),
     path("account/preferences/", account_views.account_settings, name="preferences"),
+    path("account/my-data.zip", account_views.account_export, name="account_export"),
     path("assignments/", views.assignment_list, name="assignment_list"),
     path("assignments/<int:pk>/", views.essay_edit, name="essay_edit"),
     path("assignments/<int:pk>/draft/", views.draft_autosave, name="draft_autosave"),
