@@ -23,6 +23,7 @@ from config.env import local_secret_key, strong_secret
 from tests.conftest import client_for
 
 ROOT = Path(__file__).resolve().parent.parent
+FERNET_KEY = "A" * 43 + "="  # 32 zero bytes: a valid (if silly) Fernet key
 STRONG = "k" * 10 + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"
 
 
@@ -64,7 +65,11 @@ def test_processes_starting_together_agree_on_one_key(tmp_path):
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({}, "needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL"),
+        (
+            {},
+            "needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, "
+            "ESSAYCOACH_ENCRYPTION_KEYS",
+        ),
         (
             {"DJANGO_SECRET_KEY": "short", "DJANGO_ALLOWED_HOSTS": "a.example"},
             "needs DATABASE_URL",
@@ -74,6 +79,7 @@ def test_processes_starting_together_agree_on_one_key(tmp_path):
                 "DJANGO_SECRET_KEY": "short",
                 "DJANGO_ALLOWED_HOSTS": "a.example",
                 "DATABASE_URL": "postgres://u@127.0.0.1/x",
+                "ESSAYCOACH_ENCRYPTION_KEYS": FERNET_KEY,
             },
             "too weak",
         ),
@@ -82,6 +88,7 @@ def test_processes_starting_together_agree_on_one_key(tmp_path):
                 "DJANGO_SECRET_KEY": STRONG,
                 "DJANGO_ALLOWED_HOSTS": "a.example",
                 "DATABASE_URL": "postgres://u@127.0.0.1/x",
+                "ESSAYCOACH_ENCRYPTION_KEYS": FERNET_KEY,
                 "DJANGO_DEBUG": "1",
             },
             "DJANGO_DEBUG must be off",
@@ -102,6 +109,7 @@ def test_production_starts_with_a_strong_key_hosts_and_a_database(tmp_path):
             "DJANGO_SECRET_KEY": STRONG,
             "DJANGO_ALLOWED_HOSTS": "a.example",
             "DATABASE_URL": "postgres://u@127.0.0.1/x",
+            "ESSAYCOACH_ENCRYPTION_KEYS": FERNET_KEY,
         },
         tmp_path,
     )
