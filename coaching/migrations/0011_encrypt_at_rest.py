@@ -28,7 +28,7 @@ def decrypt(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coaching", "0009_analysis_digest"),
+        ("coaching", "0010_analysis_waiting"),
     ]
 
     operations = [

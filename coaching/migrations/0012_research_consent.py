@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coaching", "0010_encrypt_at_rest"),
+        ("coaching", "0011_encrypt_at_rest"),
         ("essays", "0003_encrypt_at_rest"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
