@@ -120,6 +120,8 @@ class Engine:
             harper_checker = self._harper
 
             def likely_en() -> bool:
+                if "harper" in skipped:
+                    return True  # it failed on this essay already: do not wait for it twice
                 try:
                     return harper_checker.is_likely_english(text)
                 except Exception:

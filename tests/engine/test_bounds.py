@@ -300,3 +300,28 @@ def test_the_engine_never_fails_on_hostile_input(engine: Engine, pieces: list[st
     for note in result["notes"]["annotations"]:
         assert 0 <= note["start"] <= note["end"] <= len(text)
     assert (_node_rss_mb() or 0) < 1000
+
+
+def test_after_harper_failed_on_an_essay_it_is_not_asked_again(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # each question would wait for its own timeout (and a restart): one wait per essay
+    asked: list[str] = []
+
+    def failing_lint(self: HarperChecker, text: str, dialect: str | None = None) -> list[dict]:
+        asked.append("lint")
+        raise TimeoutError("no answer from harper.js within 30s")
+
+    def language(self: HarperChecker, text: str) -> bool:
+        asked.append("likely_english")
+        return True
+
+    monkeypatch.setattr(HarperChecker, "lint", failing_lint)
+    monkeypatch.setattr(HarperChecker, "is_likely_english", language)
+    # known words but hardly a function word among them: the engine would ask Harper
+    odd = "Apples, oranges, bananas, grapes, pears, melons, cherries, peaches, plums, lemons."
+    result = engine.analyze(EssayInput(text=odd))
+    assert asked == ["lint"]
+    assert result["notes"]["skipped"] == ["harper"]
+    monkeypatch.undo()
+    assert "skipped" not in engine.analyze(EssayInput(text=odd))["notes"]
