@@ -101,15 +101,21 @@ def refusal_message(suffix: str, exc: ParseError) -> str:
     if exc.reason == "encrypted":
         return _("This PDF is password-protected. Save it without a password.")
     if exc.reason == "binary":
-        return _("This file does not look like text.")
+        return _(
+            "This file does not look like text. Save the essay as plain text (.txt) or as a "
+            ".docx, or paste it."
+        )
     if suffix == ".docx":
         return _(
             "This file is damaged or not a real .docx (Word) document. Open it in Word and "
             "save it again, or paste the text."
         )
     if suffix == ".pdf":
-        return _("This PDF is damaged or cannot be read.")
-    return _("This file is damaged or cannot be read.")
+        return _(
+            "This PDF is damaged or cannot be read. Save it again as a PDF, upload the .docx, "
+            "or paste the text."
+        )
+    return _("This file is damaged or cannot be read. Save it again, or paste the text.")
 
 
 def extract_text(name: str, data: bytes) -> str:

@@ -330,8 +330,10 @@ def _post_hostile(who: str, client: Client, form: Form) -> None:
         assert status < 500, (who, form.action, status)
         if 400 <= status < 500 and status not in NOT_YOURS:
             body = response.content.decode(errors="replace")
-            assert any(marker in body for marker in REFUSAL_MARKERS) or (
-                response.get("Content-Type", "").startswith("text/plain") and body.strip()
+            assert (
+                any(marker in body for marker in REFUSAL_MARKERS)
+                or (response.get("Content-Type", "").startswith("text/plain") and body.strip())
+                or (status == 429 and "try again" in body.lower())  # a rate limit's page
             ), (who, form.action, status, body[:500])
 
     post_hostile()
