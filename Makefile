@@ -12,7 +12,7 @@ DJANGO_DEBUG ?= 0
 RUN_ENV := DJANGO_DEBUG=$(DJANGO_DEBUG)
 TEST_ENV := DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-tests-only-secret} DJANGO_DEBUG=0
 
-.PHONY: run test lint typecheck unit e2e bench proof setup css static chromium pdf-libs clean
+.PHONY: run test lint typecheck unit e2e bench proof setup css static chromium nginx pdf-libs clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# the scale-out test puts two web processes behind nginx, as a school's proxy would
+nginx:
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nginx for the scale-out test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+
 lint: setup
 	$(VENV)/bin/ruff check --no-cache .
 	$(VENV)/bin/ruff format --check --no-cache .
@@ -68,7 +74,7 @@ typecheck: setup
 unit: static
 	$(TEST_ENV) $(PY) -m pytest tests
 
-e2e: static chromium
+e2e: static chromium nginx
 	$(TEST_ENV) $(PY) -m pytest e2e
 
 # Two pytest runs: Playwright's event loop must not share a process with the async

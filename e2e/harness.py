@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -62,12 +63,22 @@ class Stack:
     redis_url: str | None = None
     workers: int = 1
     label: str = "e2e"
+    # production's shape at small scale: several uvicorn and Huey processes, and nginx in
+    # front (`nginx_conf` is the server block's body; {web} is the upstream of all webs)
+    web_processes: int = 1
+    worker_processes: int = 1
+    nginx_conf: str | None = None
+    web_urls: list[str] = field(default_factory=list)
     extra_env: dict[str, str] = field(default_factory=dict)
     base_url: str = ""
     log_path: Path = field(default_factory=Path)
     _procs: list[subprocess.Popen] = field(default_factory=list)
     _tmp: tempfile.TemporaryDirectory | None = None
     _db_name: str | None = None
+    nginx_log: Path | None = None
+    # one key for every process of the stack (sessions made by one web process are read
+    # by the others)
+    _secret: str = field(default_factory=lambda: "e2e-secret-" + uuid.uuid4().hex)
 
     @property
     def backend(self) -> str:
@@ -81,7 +92,7 @@ class Stack:
             if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
         }
         env.update(
-            DJANGO_SECRET_KEY="e2e-secret-" + uuid.uuid4().hex,
+            DJANGO_SECRET_KEY=self._secret,
             DJANGO_DEBUG="0",
             DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
             ESSAYCOACH_VAR_DIR=self._tmp.name,
@@ -122,37 +133,107 @@ class Stack:
             self.manage("collectstatic", "--noinput", "--verbosity", "0")
         self.manage("migrate", "--noinput", "--verbosity", "0")
         self.manage("demo_data", "--no-essays")
-        port = free_port()
-        self.base_url = f"http://127.0.0.1:{port}"
         self.log_path = Path(self._tmp.name) / "server.log"
         log = self.log_path.open("w")
-        self._procs.append(
-            subprocess.Popen(
-                [PYTHON, "manage.py", "run_huey", "--quiet"],
-                cwd=ROOT,
-                env=self.env(),
-                stdout=log,
-                stderr=subprocess.STDOUT,
+        for _ in range(self.worker_processes):
+            self._procs.append(
+                subprocess.Popen(
+                    [PYTHON, "manage.py", "run_huey", "--quiet"],
+                    cwd=ROOT,
+                    env=self.env(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
             )
+        for _ in range(self.web_processes):
+            port = free_port()
+            self.web_urls.append(f"http://127.0.0.1:{port}")
+            self._procs.append(
+                subprocess.Popen(
+                    [
+                        str(Path(PYTHON).parent / "uvicorn"),
+                        "config.asgi:application",
+                        "--host=127.0.0.1",
+                        f"--port={port}",
+                        "--no-access-log",
+                        "--log-level=warning",
+                    ],
+                    cwd=ROOT,
+                    env=self.env(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+        self.base_url = self.web_urls[0]
+        if self.nginx_conf is not None:
+            self.base_url = self._start_nginx(log)
+        self._wait_ready()
+        return self
+
+    def _start_nginx(self, log) -> str:  # type: ignore[no-untyped-def]
+        """nginx in front of the web processes (Debian's, `make nginx`), as a proxy would
+        run in production: HTTP/1.1 upstreams, no buffering for the event streams."""
+        assert self._tmp is not None
+        port = free_port()
+        home = Path(self._tmp.name) / "nginx"
+        (home / "logs").mkdir(parents=True)
+        servers = "\n".join(f"    server {url.removeprefix('http://')};" for url in self.web_urls)
+        singles = "\n".join(
+            f"upstream web{i} {{ server {url.removeprefix('http://')}; }}"
+            for i, url in enumerate(self.web_urls, start=1)
         )
+        conf = f"""
+daemon off;
+user root;
+worker_processes 1;
+pid {home}/nginx.pid;
+error_log {home}/logs/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  log_format upstreamlog '$request_method $uri $status $upstream_addr';
+  access_log {home}/logs/access.log upstreamlog;
+  client_body_temp_path {home}/body;
+  proxy_temp_path {home}/proxy;
+  fastcgi_temp_path {home}/fastcgi;
+  uwsgi_temp_path {home}/uwsgi;
+  scgi_temp_path {home}/scgi;
+  upstream web {{
+{servers}
+  }}
+{singles}
+  server {{
+    listen 127.0.0.1:{port};
+    proxy_http_version 1.1;
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $remote_addr;
+    proxy_set_header Connection "";
+    proxy_buffering off;
+    proxy_read_timeout 300s;
+{self.nginx_conf}
+  }}
+}}
+"""
+        (home / "nginx.conf").write_text(conf)
+        self.nginx_log = home / "logs" / "access.log"
         self._procs.append(
             subprocess.Popen(
                 [
-                    str(Path(PYTHON).parent / "uvicorn"),
-                    "config.asgi:application",
-                    "--host=127.0.0.1",
-                    f"--port={port}",
-                    "--no-access-log",
-                    "--log-level=warning",
+                    shutil.which("nginx") or "/usr/sbin/nginx",
+                    "-p",
+                    str(home),
+                    "-c",
+                    str(home / "nginx.conf"),
                 ],
-                cwd=ROOT,
-                env=self.env(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
         )
-        self._wait_ready()
-        return self
+        return f"http://127.0.0.1:{port}"
+
+    def upstreams(self) -> list[tuple[str, str, str, str]]:
+        """(method, path, status, web process address) of each request nginx passed on."""
+        lines = self.nginx_log.read_text().splitlines() if self.nginx_log else []
+        return [(m, path, status, up) for m, path, status, up in (ln.split() for ln in lines)]
 
     def pause_worker(self) -> None:
         """Freeze the Huey consumer (SIGSTOP) so a test can watch a page before work ends."""
@@ -163,17 +244,21 @@ class Stack:
 
     def _wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        waiting = list(dict.fromkeys([*self.web_urls, self.base_url]))
+        while waiting and time.monotonic() < deadline:
             for proc in self._procs:
                 if proc.poll() is not None:
                     raise RuntimeError(f"server exited early:\n{self.log()}")
             try:
-                with urllib.request.urlopen(self.base_url + "/accounts/login/", timeout=2) as r:
+                with urllib.request.urlopen(waiting[0] + "/accounts/login/", timeout=2) as r:
                     if r.status == 200:
-                        return
+                        waiting.pop(0)
+                        continue
             except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"server did not start in {timeout}s:\n{self.log()}")
+                pass
+            time.sleep(0.2)
+        if waiting:
+            raise RuntimeError(f"server did not start in {timeout}s:\n{self.log()}")
 
     def log(self) -> str:
         try:
