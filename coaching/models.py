@@ -104,6 +104,10 @@ class Analysis(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    # `error` of a queued analysis whose task could not be sent (Redis down at submit): the
+    # periodic requeue sends it as soon as the queue is back, and the page says "delayed".
+    NOT_QUEUED = "not queued: the queue was unavailable"
+
     class Meta:
         verbose_name_plural = _("analyses")
         indexes = [models.Index(fields=["status", "claimed_at"])]

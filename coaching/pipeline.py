@@ -189,10 +189,17 @@ def analyses_to_requeue() -> list[int]:
             Q(status=Analysis.Status.QUEUED, queued_at__lt=stale)
             & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
             | Q(status=Analysis.Status.RUNNING, claimed_at__lt=stale)
+            # its task was never sent (the queue was down at submit): no need to wait
+            | Q(status=Analysis.Status.QUEUED, error=Analysis.NOT_QUEUED)
         )
         .filter(attempts__lt=MAX_ATTEMPTS)
         .values_list("pk", flat=True)[:100]
     )
+
+
+def analysis_sent(analysis_id: int) -> None:
+    """Its task is in the queue now: the page stops saying the queue was down."""
+    Analysis.objects.filter(pk=analysis_id, error=Analysis.NOT_QUEUED).update(error="")
 
 
 def analyses_out_of_attempts() -> list[int]:

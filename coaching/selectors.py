@@ -113,6 +113,7 @@ def progress(analysis: Analysis, done: set[str], *, can_retry: bool) -> dict[str
         # saved, behind the student's own earlier essays (ANALYSES_IN_FLIGHT_PER_STUDENT)
         "waiting": waiting,
         "slow": pending and not waiting and age > settings.ANALYSIS_SLOW_SECONDS,
-        # no worker is running: feedback is delayed (the essay is saved)
-        "delayed": pending and not worker_alive(),
+        # no worker is running, or the queue was down at submit: feedback is delayed (the
+        # essay is saved, and is sent to the worker as soon as the queue is back)
+        "delayed": pending and (analysis.error == Analysis.NOT_QUEUED or not worker_alive()),
     }

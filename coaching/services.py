@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -37,11 +38,46 @@ from coaching.tasks import analyse_revision, build_class_pdf, fit_calibration
 from config import logs
 from essays.models import Assignment, Revision, User
 
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(analysis_id: int, request_id: str | None = None) -> bool:
+    """Send the task; if the queue is down, mark the analysis so the periodic requeue
+    sends it as soon as the queue is back (the revision is saved either way)."""
+    try:
+        analyse_revision(analysis_id, request_id=request_id)
+    except Exception:
+        logger.warning(
+            "could not queue analysis %s; it is sent when the queue is back",
+            analysis_id,
+            exc_info=True,
+        )
+        Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.QUEUED).update(
+            error=Analysis.NOT_QUEUED
+        )
+        return False
+    return True
+
 
 def _enqueue_on_commit(analysis_id: int) -> None:
     # the request id goes with the task, so the worker's log lines can be found with it
     request_id = logs.current() or None
-    transaction.on_commit(lambda: analyse_revision(analysis_id, request_id=request_id))
+    transaction.on_commit(lambda: _enqueue(analysis_id, request_id))
+
+
+def analysis_send_again(*, analysis_id: int) -> bool:
+    """An analysis whose task could not be sent: try again now (a page that shows it, the
+    periodic requeue). True when it is in the queue at last."""
+    if not Analysis.objects.filter(
+        pk=analysis_id, status=Analysis.Status.QUEUED, error=Analysis.NOT_QUEUED
+    ).exists():
+        return False
+    try:
+        analyse_revision(analysis_id)
+    except Exception:
+        return False
+    Analysis.objects.filter(pk=analysis_id, error=Analysis.NOT_QUEUED).update(error="")
+    return True
 
 
 def analysis_queue(*, revision: Revision) -> Analysis:

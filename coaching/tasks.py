@@ -46,6 +46,7 @@ def requeue_lost_analyses() -> None:
     pipeline.analyses_out_of_attempts()
     for analysis_id in pipeline.analyses_to_requeue():
         analyse_revision(analysis_id)
+        pipeline.analysis_sent(analysis_id)
     for analysis_id in pipeline.analyses_to_start():
         analyse_revision(analysis_id)
 

@@ -45,7 +45,7 @@ from coaching.selectors import (
     revision_diff,
     stage_results,
 )
-from coaching.services import analysis_retry
+from coaching.services import analysis_retry, analysis_send_again
 from coaching.streams import stream_slot
 from config import metrics
 from config.http import AuthedRequest
@@ -77,6 +77,8 @@ def revision_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     user = request.user
     revision = revision_for_user(user, pk)
     analysis = _analysis_of(revision)
+    if analysis.error == Analysis.NOT_QUEUED and analysis_send_again(analysis_id=analysis.pk):
+        analysis.refresh_from_db()
     visible = feedback_visible(user, revision)
     results = {r.stage: r.data for r in stage_results(analysis)} if visible else {}
     panels = [
@@ -215,16 +217,17 @@ def _last_event_id(request: HttpRequest) -> int:
         return 0
 
 
-def _analysis_state(analysis_id: int) -> tuple[str, int]:
-    """(status, number of stages saved): what a stream needs to know that something changed."""
+def _analysis_state(analysis_id: int) -> tuple[str, int, bool]:
+    """(status, number of stages saved, task not sent yet): what a stream needs to know
+    that something changed."""
     try:
-        status, stages = (
+        status, stages, error = (
             Analysis.objects.filter(pk=analysis_id)
             .annotate(stages_saved=Count("stages"))
-            .values_list("status", "stages_saved")
+            .values_list("status", "stages_saved", "error")
             .get()
         )
-        return str(status), int(stages)
+        return str(status), int(stages), error == Analysis.NOT_QUEUED
     finally:
         if not connection.in_atomic_block:
             connection.close()
@@ -274,7 +277,8 @@ async def _stream_events(
     yield "retry: 1000\n\n"
     deadline = time.monotonic() + settings.STREAM_MAX_SECONDS
     last_sent = time.monotonic()
-    seen: tuple[str, int] | None = None
+    seen: tuple[str, int, bool] | None = None
+    sent_again = time.monotonic()
     batch: list[str]
     metrics.OPEN_STREAMS.inc()
     try:
@@ -294,12 +298,27 @@ async def _stream_events(
                     last_sent = time.monotonic()
                 if finished or time.monotonic() > deadline:
                     return  # the browser reconnects if it still wants more
+                if state[2] and time.monotonic() - sent_again > _SEND_AGAIN_SECONDS:
+                    # the queue was down at submit: try again while the student watches
+                    sent_again = time.monotonic()
+                    await _stream_db(_send_again, analysis_id)
                 await waiter.wait(10.0)
                 if time.monotonic() - last_sent > 10:
                     yield ": keep-alive\n\n"
                     last_sent = time.monotonic()
     finally:
         metrics.OPEN_STREAMS.dec()
+
+
+_SEND_AGAIN_SECONDS = 5.0
+
+
+def _send_again(analysis_id: int) -> bool:
+    try:
+        return analysis_send_again(analysis_id=analysis_id)
+    finally:
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 def _stream_busy() -> str:
