@@ -88,7 +88,8 @@ bench: static chromium
 # properties with hundreds of examples each (README: Hostile input).
 proof: static
 	HOSTILE_PROOF=1 $(TEST_ENV) $(PY) -m pytest -q --hypothesis-show-statistics tests/test_hostile_input.py \
-	  tests/test_upload_bounds.py tests/test_nul_characters.py tests/test_body_limit.py
+	  tests/test_upload_bounds.py tests/test_nul_characters.py tests/test_body_limit.py \
+	  tests/engine/test_bounds.py
 
 clean:
 	rm -rf $(VENV) config/static_src/node_modules coaching/engine/harper_node/node_modules static/css/dist var

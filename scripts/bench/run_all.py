@@ -23,6 +23,10 @@ SCRIPTS = [
     ("Class overview (300 x 3) and class PDF (30 students) (issue 8)", ["class_insight.py"]),
     ("Compare page: word diff of 5,000-word revisions (issue 8)", ["diff_bench.py"]),
     ("Coaching engine: false alarms on clean essays of our own (issue 7)", ["false_alarms.py"]),
+    (
+        "Coaching engine: hostile essay text, time and Node's memory (issue 9)",
+        ["hostile_engine.py"],
+    ),
 ]
 
 

@@ -79,7 +79,16 @@ hostile_piece = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# `make proof` (HOSTILE_PROOF=1) runs many more examples than `make test`
+PROOF = os.environ.get("HOSTILE_PROOF") == "1"
+
+
+@settings(
+    max_examples=2000 if PROOF else 150,
+    deadline=None,
+    derandomize=not PROOF,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.lists(hostile_piece, max_size=12), st.integers(1, 200))
 def test_bound_keeps_length_and_whitespace_and_leaves_nothing_hostile(
     pieces: list[str], max_words: int
@@ -290,7 +299,12 @@ def test_a_hostile_token_sent_straight_to_node_gets_it_recycled() -> None:
     assert (_node_rss_mb() or 0) < base + 60
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=200 if PROOF else 12,
+    deadline=None,
+    derandomize=not PROOF,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.lists(hostile_piece, min_size=1, max_size=8))
 def test_the_engine_never_fails_on_hostile_input(engine: Engine, pieces: list[str]) -> None:
     text = ESSAY + "\n\n" + " ".join(pieces)
