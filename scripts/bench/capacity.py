@@ -249,8 +249,9 @@ def streams(stack: Stack, steps: list[int]) -> None:
             rss = _rss(web_pid)
             print(
                 f"  {step:5d} open streams: web process {rss / 2**20:.0f} MB "
-                f"({(rss - base_rss) / step / 1024:.0f} KB a stream); of {min(50, step - fresh)} "
-                f"just opened, {answered} answered 200  {'OK' if rss < TARGET_STREAM_RSS else 'over 1 GB'}",
+                f"({(rss - base_rss) / step / 1024:.0f} KB a stream); "
+                f"of {min(50, step - fresh)} just opened, {answered} answered 200  "
+                f"{'OK' if rss < TARGET_STREAM_RSS else 'over 1 GB'}",
                 flush=True,
             )
     finally:

@@ -21,7 +21,7 @@ SCRIPTS = [
     ("Calibration from ~100 grades vs a shallow baseline (issue 7)", ["calibration_small.py"]),
     ("Teacher pages: class of 300 x 3 revisions, p95 and queries (issue 8)", ["teacher_pages.py"]),
     ("Class overview (300 x 3) and class PDF (30 students) (issue 8)", ["class_insight.py"]),
-    ("Capacity: 2 web + 2 workers behind nginx; streams per web process (issue 11)", ["capacity.py"]),
+    ("Capacity: 2 web + 2 workers behind nginx, streams per process (issue 11)", ["capacity.py"]),
     ("Compare page: word diff of 5,000-word revisions (issue 8)", ["diff_bench.py"]),
     ("Coaching engine: false alarms on clean essays of our own (issue 7)", ["false_alarms.py"]),
     (
