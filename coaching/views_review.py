@@ -296,6 +296,7 @@ def _review_context(request: AuthedRequest, revision: Revision) -> dict[str, Any
         "paragraphs": review_paragraphs(revision.text, raw_notes, states),
         "paragraph_choices": list(enumerate(_previews(revision), 1)),
         "notes": notes,
+        "checks_skipped": bool(stages.get("notes", {}).get("skipped")),
         "rows": criterion_rows(assignment, stages.get("scores"), review),
         "review": review,
         "comments": _comments_context(revision),

@@ -273,3 +273,22 @@ def test_simultaneous_submits_cannot_overfill_the_students_slots(school, setting
     assert Revision.objects.filter(essay__student=school.student).count() == 8
     assert _in_flight(school.student) == 3
     assert Analysis.objects.filter(status="waiting").count() == 5
+
+
+def test_the_teachers_review_page_says_the_grammar_checker_was_skipped(
+    school, analysed, monkeypatch
+):
+    from django.urls import reverse
+
+    from tests.conftest import client_for
+
+    monkeypatch.setattr(HarperChecker, "lint", lambda *a, **k: (_ for _ in ()).throw(EOFError()))
+    skipped = analysed(UNIFORM_ESSAY)
+    monkeypatch.undo()
+    complete = analysed(UNIFORM_ESSAY, school.classmate)
+    teacher = client_for(school.teacher)
+    message = "The grammar checker did not answer for this revision"
+    page = teacher.get(reverse("coaching:review_page", args=[skipped.pk])).content.decode()
+    assert message in page
+    page = teacher.get(reverse("coaching:review_page", args=[complete.pk])).content.decode()
+    assert message not in page
