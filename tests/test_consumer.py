@@ -191,3 +191,22 @@ def test_a_students_waiting_essays_are_all_read_by_the_consumer(school, consumer
     _wait_for(all_done, timeout=120)
     assert most <= 2
     assert Revision.objects.filter(essay__student=school.student).count() == 5
+
+
+def test_a_giant_word_and_the_revision_after_it_are_both_read(school, consumer):
+    # issue 9: 5,000 letters crashed harper.js, the analysis failed after 3 attempts, and the
+    # student's next, normal revision failed too
+    url = reverse("essays:essay_submit", args=[school.assignment.pk])
+    student = client_for(school.student)
+    giant = UNIFORM_ESSAY.replace("cheap or", f"cheap {'w' * 5000} or")
+    student.post(url, {"text": giant})
+    first = Revision.objects.get()
+    _wait_for(lambda: Analysis.objects.get(revision=first).finished, timeout=60)
+    analysis = Analysis.objects.get(revision=first)
+    assert (analysis.status, analysis.attempts) == ("done", 1)
+    notes = analysis.stages.get(stage="notes").data["annotations"]
+    assert [n["rule"] for n in notes if n["rule"].startswith("bounds:")] == ["bounds:long_word"]
+    student.post(url, {"text": UNIFORM_ESSAY})
+    second = Revision.objects.get(number=2)
+    _wait_for(lambda: Analysis.objects.get(revision=second).finished, timeout=60)
+    assert Analysis.objects.get(revision=second).status == "done"
