@@ -166,6 +166,8 @@ class SpellingFilter:
                 if low in terms or low in EXTRA_WORDS or _foreign_compound(text, n.start, n.end):
                     continue
                 n = self._prefer_one_word(word, n)
+                if n.rule == "harper:SplitWords" and self._split_is_junk(word, n):
+                    continue  # 'relit' -> 'rel it': a real word split into a non-word
                 if n.rule == "harper:SplitWords" and not self._split_is_likely(n):
                     # 'antinode' -> 'anti node': a rare real word the list knows, a word the
                     # essay uses again, a name: unless it is one slip from a known word
@@ -269,6 +271,23 @@ class SpellingFilter:
                 return True
         return False
 
+    def _split_is_junk(self, word: str, n: Note) -> bool:
+        """A word the frequency list knows (or one made regularly from a known word) that
+        Harper splits only into pieces that are not all common words ('relit' -> 'rel it',
+        'regripped' -> 'reg ripped'): no split to offer and no slip to point at."""
+        splits = [s.lower().split() for s in n.suggestions if " " in s]
+        if not splits or any(" " not in s for s in n.suggestions):
+            return False
+        low = word.lower()
+        if self._freq.get(low, 0) < 50 and not derived_word(low):
+            return False
+        return all(any(not self._common_part(p) for p in parts) for parts in splits)
+
+    def _common_part(self, part: str) -> bool:
+        return part in {"a", "i"} or (
+            self._freq.get(part, 0) >= SPLIT_PART_MIN_COUNT and morph.is_known(part)
+        )
+
     def _prefer_one_word(self, word: str, n: Note) -> Note:
         """Harper's split suggestions ('usefull' -> 'use full') are wrong when a single real
         word is the likelier correction: give that word instead, unless the split is a far
@@ -329,6 +348,8 @@ class SpellingFilter:
         freq = self._freq.get(low, 0)
         if morph.is_known(low) or (freq >= 50 and not (word.islower() and freq < 1000)):
             return False
+        if freq >= 50 and derived_word(low):
+            return False  # 'swamper', 'faller': a rare word made regularly from a known one
         if _in_short_line(text, start):
             return False  # headings, greetings and signatures are mostly names
         if word.isupper():
@@ -340,6 +361,36 @@ class SpellingFilter:
 
     def _near_known(self, low: str) -> bool:
         return bool((self._sc.candidates(low) or set()) - {low})
+
+
+# a split piece is a common word when the frequency list has seen it this often (and the
+# lexicon knows it): 'rel', 'reg' are not
+SPLIT_PART_MIN_COUNT = 1000
+# regular word building: a prefix on a verb form ('relit', 'outran'), '-er' on a noun or
+# verb ('swamper', 'faller', 'skidder'); never '-er' on a comparative ('worser')
+_VERB_PREFIXES = ("re", "un", "out", "over", "under", "mis", "pre")
+_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+
+
+def derived_word(low: str) -> bool:
+    """``low`` is a known word with a regular prefix or an agent '-er' ('relit' = re + lit,
+    'swamper' = swamp + er, 'skidder' = skid + er): a real word, not a slip."""
+    for prefix in _VERB_PREFIXES:
+        rest = low[len(prefix) :]
+        if low.startswith(prefix) and len(rest) >= 3 and morph.tags(rest) & _VERB_TAGS:
+            return True
+    for suffix in ("ers", "er"):
+        if not low.endswith(suffix) or len(low) < len(suffix) + 3:
+            continue
+        stem = low[: -len(suffix)]
+        stems = [stem, stem + "e"]
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+            stems.append(stem[:-1])  # 'skidder'
+        for st in stems:
+            tags = morph.tags(st)
+            if tags & {"NN", "VB"} and not tags & {"JJ", "JJR", "RBR"}:
+                return True
+    return False
 
 
 def _plausible_edit(word: str, cand: str) -> bool:

@@ -427,6 +427,26 @@ def _guard_pronoun_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> 
     return None
 
 
+def _guard_noun_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'does seem to affect': Harper's noun/verb swap ('affect' -> 'effect') is doubtful
+    when the word before goes with the written word at least as often as with the swap
+    (word-pair counts), as a verb after 'to' or a modal does."""
+    from .ngrams import counts
+
+    prev = _word_at(toks, i - 1)
+    if prev is None or len(note.suggestions) != 1:
+        return None
+    ng = counts()
+    written = toks[i].lower
+    swap = note.suggestions[0].lower()
+    if " " in swap or swap == written:
+        return None
+    seen = ng.bigram(prev.lower, written)
+    if seen > ng.bi_floor and seen >= ng.bigram(prev.lower, swap):
+        return "pair-prefers-written"
+    return None
+
+
 # rule id (or its prefix ending in ':') -> guard; the note goes when the guard says so
 GUARDS: dict[str, Guard] = {
     "rule:missing-determiner": _guard_missing_determiner,
@@ -440,6 +460,7 @@ GUARDS: dict[str, Guard] = {
     "harper:DisjointPrefixes": _guard_compound,
     "harper:TheirToThere": _guard_their_there,
     "harper:PronounVerbAgreement": _guard_pronoun_verb,
+    "harper:NounVerbConfusion": _guard_noun_verb,
 }
 
 

@@ -51,7 +51,10 @@ def measure(engine: Engine, essays: list[PlantedEssay], details: bool = False) -
             if any(s < err.end and err.start < e for s, e in spans):
                 found[err.kind] += 1
             elif details:
-                lines.append(f"  miss  {err.kind:12} {err.wrong!r} -> {err.correction!r}")
+                ctx = essay.text[max(0, err.start - 30) : err.end + 30].replace("\n", " ")
+                lines.append(
+                    f"  miss  {err.kind:12} {err.wrong!r} -> {err.correction!r} in ...{ctx}..."
+                )
         for note, (s, e) in zip(notes, spans, strict=True):
             if any(s < err.end and err.start < e for err in essay.errors):
                 notes_right += 1
