@@ -76,11 +76,11 @@ def test_outside_the_lms_framing_stays_denied(platform: Platform, school):
         client.get(reverse("account_login"), secure=True),
         client.get(reverse("essays:home"), secure=True),
     ):
-        assert response["X-Frame-Options"] == "SAMEORIGIN"
+        assert response["X-Frame-Options"] == "DENY"
         assert _frame_ancestors(response) == ["'self'"]
     client.force_login(school.student)
     page = client.get(reverse("essays:essay_edit", args=[school.assignment.pk]), secure=True)
-    assert page["X-Frame-Options"] == "SAMEORIGIN"
+    assert page["X-Frame-Options"] == "DENY"
     assert _frame_ancestors(page) == ["'self'"]
 
 

@@ -261,3 +261,32 @@ async def test_health_answers_under_asgi_too(db):
     response = await AsyncClient().get("/healthz/")
     assert response.status_code == 200
     assert response.json() == {"alive": True}
+
+
+def test_check_deploy_is_clean_in_production_behind_https(tmp_path):
+    """Every `check --deploy` warning is fixed or decided (README, Configuration)."""
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    env = {
+        **base,
+        "ESSAYCOACH_VAR_DIR": str(tmp_path),
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": STRONG,
+        "DJANGO_ALLOWED_HOSTS": "essays.school.example",
+        "DATABASE_URL": "postgres://u@127.0.0.1/x",
+        "ESSAYCOACH_ENCRYPTION_KEYS": FERNET_KEY,
+        "DJANGO_SECURE": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
