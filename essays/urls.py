@@ -1,6 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from essays import account_views, teach_assignment_views, teach_views, views
+
+
+class UrlTokenConverter:
+    """A token as secrets.token_urlsafe makes it: anything else (a NUL, which PostgreSQL
+    refuses in a lookup, or a megabyte of path) is a 404 before the view."""
+
+    regex = "[A-Za-z0-9_-]{1,128}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(UrlTokenConverter, "urltoken")
 
 app_name = "essays"
 urlpatterns = [
@@ -78,5 +94,5 @@ urlpatterns = [
         name="teach_invite_cancel",
     ),
     # Everyone: the link in an invitation e-mail (settings: essays:preferences above).
-    path("invites/<str:token>/", account_views.invite_accept, name="invite_accept"),
+    path("invites/<urltoken:token>/", account_views.invite_accept, name="invite_accept"),
 ]

@@ -82,3 +82,19 @@ def test_nul_in_a_django_form_is_refused_with_a_message(school):
     )
     assert response.status_code in (200, 400)
     assert "Null characters are not allowed" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/invites/ab%00cd/",
+        "/unsubscribe/ab%00cd/",
+        "/accounts/password/reset/key/1-ab%00cd/",
+        "/accounts/confirm-email/ab%00cd/",
+        "/teach/rubrics/?q=%00",
+        "/assignments/?q=%00",
+    ],
+)
+def test_a_nul_in_a_path_or_query_is_not_a_500(school, path):
+    for client in (client_for(school.student), client_for(school.teacher)):
+        assert client.get(path).status_code < 500
