@@ -197,6 +197,15 @@ def analyses_to_requeue() -> list[int]:
     )
 
 
+def analyses_not_sent() -> list[int]:
+    """Queued analyses whose task never reached the queue (it was down at submit)."""
+    return list(
+        Analysis.objects.filter(
+            status=Analysis.Status.QUEUED, error=Analysis.NOT_QUEUED
+        ).values_list("pk", flat=True)[:100]
+    )
+
+
 def analysis_sent(analysis_id: int) -> None:
     """Its task is in the queue now: the page stops saying the queue was down."""
     Analysis.objects.filter(pk=analysis_id, error=Analysis.NOT_QUEUED).update(error="")

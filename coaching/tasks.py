@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
 from django.conf import settings
+from django.db import close_old_connections, connection
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
@@ -68,6 +71,40 @@ def beat_on_startup() -> None:
     heartbeat.beat()
     if settings.WORKER_HEALTH_PORT:
         heartbeat.serve_worker_health(settings.WORKER_HEALTH_PORT)
+
+
+_resender_started = threading.Lock()
+
+
+@on_startup()
+def resend_unsent_analyses() -> None:
+    """Analyses whose task could not be sent (the queue was down at submit) go out within
+    ANALYSIS_RESEND_SECONDS of the queue coming back, not at the next minute's requeue.
+    One thread per worker process (this hook runs once per worker thread)."""
+    if settings.ANALYSIS_RESEND_SECONDS and _resender_started.acquire(blocking=False):
+        threading.Thread(target=_resend_loop, name="resend-unsent", daemon=True).start()
+
+
+def resend_unsent() -> int:
+    """Send every analysis whose task never reached the queue; how many went."""
+    sent = 0
+    for analysis_id in pipeline.analyses_not_sent():
+        analyse_revision(analysis_id)
+        pipeline.analysis_sent(analysis_id)
+        sent += 1
+    return sent
+
+
+def _resend_loop() -> None:
+    while True:
+        time.sleep(settings.ANALYSIS_RESEND_SECONDS)
+        try:
+            close_old_connections()
+            resend_unsent()
+        except Exception:  # the queue or the database is still down: try again later
+            logger.debug("resending unsent analyses failed", exc_info=True)
+        finally:
+            connection.close()
 
 
 @on_startup()

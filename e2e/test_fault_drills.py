@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -16,12 +17,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from e2e.harness import PrivateRedis, Stack, _with_database
+from e2e.harness import DEMO_PASSWORD, PrivateRedis, Stack, _with_database
 
 STUDENTS = 8
 STREAM_CAP = 6
@@ -78,6 +80,7 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.forwarded_for = forwarded_for
+        self.url = ""
 
     def _request(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str]:
         headers = {"X-Forwarded-For": self.forwarded_for} if self.forwarded_for else {}
@@ -87,23 +90,28 @@ class Browser:
             request.add_header("Referer", self.base_url + path)
         try:
             with self.opener.open(request, timeout=30) as response:
+                self.url = response.url
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
+            self.url = error.url
             return error.code, error.read().decode()
 
     def get(self, path: str) -> tuple[int, str]:
         return self._request(path)
 
-    def post_form(self, path: str, fields: dict[str, str]) -> tuple[int, str]:
-        """GET the page for its CSRF token, then POST the form."""
-        _status, page = self.get(path)
+    def post_form(
+        self, path: str, fields: dict[str, str], form_page: str | None = None
+    ) -> tuple[int, str]:
+        """GET the form's page for its CSRF token, then POST the form (redirects followed)."""
+        _status, page = self.get(form_page or path)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert token, f"no CSRF token on {path}"
+        assert token, f"no CSRF token on {form_page or path}"
         return self._request(path, {"csrfmiddlewaretoken": token.group(1), **fields})
 
-    def log_in(self, email: str, password: str = DRILL_PASSWORD) -> None:
+    def log_in(self, email: str, password: str = DRILL_PASSWORD) -> str:
         status, page = self.post_form("/accounts/login/", {"login": email, "password": password})
         assert status == 200 and self.cookie("sessionid"), page[:500]
+        return page
 
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.jar if c.name == name), None)
@@ -258,3 +266,83 @@ def test_many_streams_hold_no_connections_and_the_cap_answers(private_redis):
             # a connection the worker or the wake-up script may have open for a moment.
             assert waiting <= 1
             assert max(peak) <= DB_GATE + 2
+
+
+def _latest_analysis(stack: Stack) -> str | None:
+    """The newest analysis's status, read straight from the database (not through a page,
+    which would itself send a stranded task again)."""
+    sql = "SELECT status FROM coaching_analysis ORDER BY id DESC LIMIT 1"
+    if stack.database_url:
+        import psycopg
+
+        assert stack._db_name
+        with psycopg.connect(_with_database(stack.database_url, stack._db_name)) as conn:
+            row = conn.execute(sql).fetchone()
+    else:
+        import sqlite3
+
+        assert stack._tmp is not None
+        with contextlib.closing(
+            sqlite3.connect(Path(stack._tmp.name) / "essaycoach.sqlite3")
+        ) as conn:
+            row = conn.execute(sql).fetchone()
+    return str(row[0]) if row else None
+
+
+def test_redis_down_sign_in_sign_up_submit_then_feedback_once_it_is_back(private_redis):
+    from essays.demo import ESSAY_STRONG
+
+    with _stack(
+        "drill-redis", private_redis, ANALYSIS_STALE_SECONDS="600", ANALYSIS_RESEND_SECONDS="5"
+    ) as stack:
+        assignment = stack.manage(
+            "shell",
+            "-c",
+            "from essays.models import Assignment; "
+            "print(Assignment.objects.get(classroom__join_code='WRITE24').pk)",
+        ).splitlines()[-1]
+        student = Browser(stack.base_url)
+        student.log_in("student@example.com", DEMO_PASSWORD)
+
+        private_redis.stop()
+        # sign-in and sign-up: the rate-limit counters fall back to the process's memory
+        page = Browser(stack.base_url).log_in("student2@example.com", DEMO_PASSWORD)
+        assert "Your assignments" in page
+        newcomer = Browser(stack.base_url)
+        status, page = newcomer.post_form(
+            "/accounts/signup/",
+            {
+                "display_name": "Drill Newcomer",
+                "role": "student",
+                "email": "drill-newcomer@school.test",
+                "password1": "Essays-fun-2026",
+                "password2": "Essays-fun-2026",
+            },
+        )
+        assert status == 200 and "Your assignments" in page, page[:500]
+        # submit: saved, and the page says feedback is delayed (no 500, no resubmit)
+        status, page = student.post_form(
+            f"/assignments/{assignment}/submit/",
+            {"text": ESSAY_STRONG},
+            form_page=f"/assignments/{assignment}/",
+        )
+        assert status == 200, page[:500]
+        assert re.search(r"/revisions/\d+/$", student.url)
+        assert "Feedback is delayed" in page
+        assert _latest_analysis(stack) == "queued"
+        time.sleep(3)  # a while with Redis down: nothing runs, nothing is lost
+        assert _latest_analysis(stack) == "queued"
+
+        private_redis.start()  # same port: web and worker reconnect by themselves
+        back = time.monotonic()
+        status_now = None
+        while time.monotonic() - back < 240:
+            status_now = _latest_analysis(stack)
+            if status_now in ("done", "failed"):
+                break
+            time.sleep(0.5)
+        recovery = time.monotonic() - back
+        print(f"\nRedis back: the stranded analysis was {status_now} {recovery:.1f} s later")
+        assert status_now == "done", stack.log()[-3000:]
+        status, page = student.get(urlsplit(student.url).path)
+        assert "Feedback complete." in page

@@ -136,3 +136,23 @@ def test_opening_the_page_sends_it_when_the_queue_is_back(
     assert client_for(school.student).get(response["Location"]).status_code == 200
     assert len(sent) == 1
     assert Analysis.objects.get().error == ""
+
+
+def test_the_worker_resends_unsent_analyses_within_seconds(
+    school, django_capture_on_commit_callbacks, monkeypatch
+):
+    from coaching.tasks import resend_unsent
+
+    submit_with_queue_down(school, django_capture_on_commit_callbacks, monkeypatch)
+    monkeypatch.setattr(
+        HUEY, "enqueue", lambda *a, **k: (_ for _ in ()).throw(redis.exceptions.ConnectionError())
+    )
+    with pytest.raises(redis.exceptions.ConnectionError):
+        resend_unsent()  # still down: the loop logs and tries again
+    assert Analysis.objects.get().error == Analysis.NOT_QUEUED
+    sent: list = []
+    monkeypatch.setattr(HUEY, "enqueue", sent.append)
+    assert resend_unsent() == 1
+    assert resend_unsent() == 0  # sent once, not every few seconds
+    assert len(sent) == 1
+    assert Analysis.objects.get().error == ""
