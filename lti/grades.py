@@ -179,6 +179,13 @@ def resend_failed(*, assignment: Assignment) -> int:
     return count
 
 
+def roster_queue(*, lti_class: LtiClass) -> None:
+    from lti.tasks import roster_sync_task
+
+    LtiClass.objects.filter(pk=lti_class.pk).update(roster_error="")
+    transaction.on_commit(lambda: roster_sync_task(lti_class.pk))
+
+
 def roster_sync(*, lti_class: LtiClass) -> RosterResult:
     try:
         members = fetch_member_data(lti_class.context)

@@ -6,7 +6,7 @@ sees the response first) lets the registered platform's origins frame the page: 
 `frame-ancestors 'self'` and X-Frame-Options.
 
 `lti_cookie_middleware` (before the session middleware, so it sees the cookies it set)
-makes the session and CSRF cookies, and PyLTI1p3's state cookies, of such requests
+makes the session, CSRF and messages cookies, and PyLTI1p3's state cookies, of such requests
 `SameSite=None; Secure; Partitioned`: a third-party frame keeps only partitioned cookies.
 """
 
@@ -66,7 +66,8 @@ def _all_platform_origins() -> list[str]:
 
 
 def lti_cookie_middleware(get_response: Handler) -> Handler:
-    names = {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    # the messages cookie too: "saved", "synced" notes must survive the frame's redirects
+    names = {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages"}
 
     def middleware(request: HttpRequest) -> HttpResponseBase:
         response = get_response(request)

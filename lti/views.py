@@ -350,19 +350,15 @@ def _origin(url: str) -> str:
 @login_required
 @require_POST
 def roster_sync(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Queue the roster sync: the worker asks the LMS (which may in turn fetch our JWKS,
+    so the web process must not wait on it)."""
     classroom = classroom_for_teacher(request.user, pk)
-    lti_class = get_object_or_404(LtiClass.objects.select_related("context"), classroom=classroom)
-    try:
-        result = grades.roster_sync(lti_class=lti_class)
-    except grades.ServiceError as exc:
-        messages.error(request, _("The LMS did not send the roster: %(error)s") % {"error": exc})
-    else:
-        messages.success(
-            request,
-            _("Roster synced from the LMS: %(added)d added, %(already)d already here.")
-            % {"added": result.added, "already": result.already},
-        )
-    return redirect(request.POST.get("next") or reverse("essays:teach_class_detail", args=[pk]))
+    lti_class = get_object_or_404(LtiClass, classroom=classroom)
+    grades.roster_queue(lti_class=lti_class)
+    messages.success(
+        request, _("Asking the LMS for the roster: the class list updates in a moment.")
+    )
+    return redirect(reverse("essays:teach_class_detail", args=[pk]))
 
 
 @login_required

@@ -167,3 +167,17 @@ def test_launched_navigation_is_reduced(platform: Platform):
     nav = html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
     assert "data-lti-home" in nav and "Your essay" in nav
     assert "Settings" not in nav and "Log out" not in nav and "Classes" not in nav
+
+
+def test_the_messages_cookie_of_a_launch_is_partitioned_too(platform: Platform):
+    # "Saved", "Asking the LMS…": a note carried across a redirect inside the frame
+    client = Client()
+    _launched_student(platform, Client())
+    platform.lms.add_launch("t2", LaunchSpec(sub="teacher-1", roles=[INSTRUCTOR]))
+    launch(client, platform.lms, "t2")
+    classroom = LtiClass.objects.get().classroom
+    response = client.post(reverse("lti:roster_sync", args=[classroom.pk]), secure=True)
+    cookie = _set_cookie(response, "messages")
+    assert "Partitioned" in cookie and "SameSite=None" in cookie
+    page = client.get(response["Location"], secure=True)
+    assert "Asking the LMS for the roster" in page.content.decode()
