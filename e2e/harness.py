@@ -12,6 +12,7 @@ import re
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -70,6 +71,12 @@ class Stack:
     nginx_conf: str | None = None
     web_urls: list[str] = field(default_factory=list)
     extra_env: dict[str, str] = field(default_factory=dict)
+    # TLS (the LMS tests): uvicorn serves https with this certificate; `ca_file` is what
+    # the readiness check trusts. `port` fixes the first web process's port (0: free).
+    ssl_cert: str = ""
+    ssl_key: str = ""
+    ca_file: str = ""
+    port: int = 0
     base_url: str = ""
     log_path: Path = field(default_factory=Path)
     _procs: list[subprocess.Popen] = field(default_factory=list)
@@ -145,9 +152,11 @@ class Stack:
                     stderr=subprocess.STDOUT,
                 )
             )
-        for _ in range(self.web_processes):
-            port = free_port()
-            self.web_urls.append(f"http://127.0.0.1:{port}")
+        scheme = "https" if self.ssl_cert else "http"
+        tls = [f"--ssl-certfile={self.ssl_cert}", f"--ssl-keyfile={self.ssl_key}"]
+        for index in range(self.web_processes):
+            port = (self.port if index == 0 else 0) or free_port()
+            self.web_urls.append(f"{scheme}://127.0.0.1:{port}")
             self._procs.append(
                 subprocess.Popen(
                     [
@@ -157,6 +166,7 @@ class Stack:
                         f"--port={port}",
                         "--no-access-log",
                         "--log-level=warning",
+                        *(tls if self.ssl_cert else []),
                     ],
                     cwd=ROOT,
                     env=self.env(),
@@ -245,12 +255,14 @@ http {{
     def _wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         waiting = list(dict.fromkeys([*self.web_urls, self.base_url]))
+        context = ssl.create_default_context(cafile=self.ca_file) if self.ca_file else None
         while waiting and time.monotonic() < deadline:
             for proc in self._procs:
                 if proc.poll() is not None:
                     raise RuntimeError(f"server exited early:\n{self.log()}")
             try:
-                with urllib.request.urlopen(waiting[0] + "/accounts/login/", timeout=2) as r:
+                url = waiting[0] + "/accounts/login/"
+                with urllib.request.urlopen(url, timeout=2, context=context) as r:
                     if r.status == 200:
                         waiting.pop(0)
                         continue

@@ -24,7 +24,6 @@ from urllib.parse import parse_qsl, urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import jwt
-import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from lti1p3platform.exceptions import LtiException as PlatformLtiException
@@ -214,6 +213,8 @@ class FakeLms:
         self.members: dict[str, list[dict[str, t.Any]]] = {}
         self.deep_link_items: list[dict[str, t.Any]] = []
         self.fail_scores = False
+        self.next_token = ""  # "forge" or "expire": the next auth answer is bad once
+        self.last_launch: dict[str, str] = {}
         self.lock = threading.RLock()
 
     # --- what a test sets up ------------------------------------------------------------
@@ -350,6 +351,12 @@ class FakeLms:
     ) -> tuple[int, str, t.Any, dict[str, str]]:
         config = PlatformConfig(lms=self)
         config.get_registration()
+        if parts and parts[0] == "_control":
+            return self._control(request, parts[1:])
+        if parts == ["frame"]:  # an LMS page framing any tool URL (framing tests)
+            src = html.escape(request.get_data.get("src", ""))
+            page = f"<!doctype html><iframe id='tool' title='tool' src='{src}'></iframe>"
+            return 200, "text/html; charset=utf-8", page, {}
         if parts == ["jwks"]:
             return 200, "application/json", self.jwks(), {}
         if parts == ["auth"]:
@@ -390,6 +397,30 @@ class FakeLms:
             return _service_response(Roster(request, config, parts[1]).handle_get_members())
         return 404, "text/plain", "not found", {}
 
+    def _control(self, request: WsgiRequest, parts: list[str]) -> tuple[int, str, t.Any, dict]:
+        """What the browser tests (another process) set and read."""
+        body = request.json or {}
+        with self.lock:
+            if parts == ["launch"]:
+                self.add_launch(body.pop("hint"), LaunchSpec(**body))
+            elif parts == ["members"]:
+                self.members[body["context_id"]] = body["members"]
+            elif parts == ["lineitem"]:
+                item = self.lineitem_create(body.pop("context_id"), body)
+                return 200, "application/json", item, {}
+            elif parts == ["next-token"]:
+                self.next_token = body.get("mode", "")
+            elif parts == ["fail-scores"]:
+                self.fail_scores = bool(body.get("fail"))
+            state = {
+                "scores": self.scores,
+                "lineitems": self.lineitems,
+                "deep_link_items": self.deep_link_items,
+                "last_launch": self.last_launch,
+                "base_url": self.base_url,
+            }
+        return 200, "application/json", state, {}
+
     def _auth(self, request: WsgiRequest) -> tuple[int, str, t.Any, dict[str, str]]:
         params = request.get_data or request.form_data
         hint = params.get("lti_message_hint", "")
@@ -397,12 +428,19 @@ class FakeLms:
             return 400, "text/plain", "unknown launch or client", {}
         if params.get("redirect_uri") != f"{self.tool_url}/lti/launch/":
             return 400, "text/plain", "redirect_uri is not registered", {}
+        mode, self.next_token = self.next_token, ""
+        kwargs = {"nonce": params["nonce"], "state": params["state"]}
         data = self.launch_data(
             hint,
-            nonce=params["nonce"],
-            state=params["state"],
             redirect_uri=params["redirect_uri"],
+            expiration=-120 if mode == "expire" else 300,
+            **kwargs,
         )
+        if mode == "forge":
+            data["id_token"] = self.forged_token(
+                hint, redirect_uri=params["redirect_uri"], **kwargs
+            )
+        self.last_launch = dict(data)
         form = (
             "<!doctype html><html><body>"
             f'<form id="launch" method="post" action="{html.escape(data["url"])}">'
@@ -475,7 +513,6 @@ def main() -> None:  # pragma: no cover - the browser tests' process
     parser.add_argument("--tool-url", required=True)
     parser.add_argument("--cert")
     parser.add_argument("--key")
-    parser.add_argument("--control-file", help="JSON of launches and members, re-read per request")
     args = parser.parse_args()
     scheme = "https" if args.cert else "http"
     lms = FakeLms(base_url=f"{scheme}://{args.host}:{args.port}", tool_url=args.tool_url)
@@ -488,7 +525,6 @@ def main() -> None:  # pragma: no cover - the browser tests' process
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
         server.socket = context.wrap_socket(server.socket, server_side=True)
-    requests.packages  # noqa: B018 - the tool's JWKS is fetched with REQUESTS_CA_BUNDLE
     server.serve_forever()
 
 
