@@ -28,6 +28,7 @@ SCRIPTS = [
         "Coaching engine: hostile essay text, time and Node's memory (issue 9)",
         ["hostile_engine.py"],
     ),
+    ("LTI launch to first paint inside the LMS's iframe (issue 10)", ["lti_launch.py"]),
 ]
 
 
