@@ -213,7 +213,9 @@ class Engine:
         }
         previous = inp.previous_result
         try:
-            if previous is None and inp.previous_text is not None:
+            # (with Harper down on this essay, analysing the previous text would wait for it
+            # again: the comparison is what a failing checker costs)
+            if previous is None and inp.previous_text is not None and not skipped:
                 previous = self.analyze(
                     EssayInput(
                         text=inp.previous_text,

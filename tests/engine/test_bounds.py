@@ -339,3 +339,20 @@ def test_after_harper_failed_on_an_essay_it_is_not_asked_again(
     assert result["notes"]["skipped"] == ["harper"]
     monkeypatch.undo()
     assert "skipped" not in engine.analyze(EssayInput(text=odd))["notes"]
+
+
+def test_with_harper_down_the_previous_text_is_not_analysed_again(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    linted: list[str] = []
+
+    def failing_lint(self: HarperChecker, text: str, dialect: str | None = None) -> list[dict]:
+        linted.append(text)
+        raise EOFError("harper.js server exited")
+
+    monkeypatch.setattr(HarperChecker, "lint", failing_lint)
+    previous = ESSAY.replace("cheap.", "cheap and smart.")
+    result = engine.analyze(EssayInput(text=ESSAY, previous_text=previous))
+    assert linted == [ESSAY]  # one wait for a failing checker per essay, not two
+    assert result["summary"]["changes"] == []
+    assert result["notes"]["skipped"] == ["harper"]
