@@ -98,14 +98,15 @@ def _zone(user: User) -> Any:
 
 
 def notify_released(*, review: TeacherReview) -> None:
-    """Call inside the release service: the e-mail goes once the release is committed."""
+    """Call inside the release service: the e-mail goes once the release is committed
+    (robust: with the queue down the release stands and this e-mail is not sent)."""
     review_id = review.pk
-    transaction.on_commit(lambda: _queue_feedback(review_id, "released"))
+    transaction.on_commit(lambda: _queue_feedback(review_id, "released"), robust=True)
 
 
 def notify_returned(*, review: TeacherReview) -> None:
     review_id = review.pk
-    transaction.on_commit(lambda: _queue_feedback(review_id, "returned"))
+    transaction.on_commit(lambda: _queue_feedback(review_id, "returned"), robust=True)
 
 
 def _queue_feedback(review_id: int, event: str) -> None:

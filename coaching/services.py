@@ -153,7 +153,8 @@ def review_save(
         if marks_changed:
             assignment_id = revision.essay.assignment_id
             # Every new mark refits the model: overrides feed the next fit.
-            transaction.on_commit(lambda: fit_calibration(assignment_id))
+            # robust: with the queue down the mark is saved; the next mark refits
+            transaction.on_commit(lambda: fit_calibration(assignment_id), robust=True)
     if release is True:
         review = review_release(revision=revision, teacher=teacher)
     elif release is False and review.released_at is not None:
@@ -421,5 +422,6 @@ def class_pdf_request(*, assignment: Assignment, teacher: User, paper: str, copy
         ]
         PrintJob.objects.filter(pk__in=list(stale)).delete()
         job_id = job.pk
-        transaction.on_commit(lambda: build_class_pdf(job_id))
+        # robust: with the queue down, print_jobs_recover sends it again later
+        transaction.on_commit(lambda: build_class_pdf(job_id), robust=True)
     return job

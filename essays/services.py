@@ -396,7 +396,8 @@ def _invite(
         invite.save(update_fields=["accepted_at", "role", "invited_by", "token"])
     from essays.tasks import send_invite_email
 
-    transaction.on_commit(lambda: send_invite_email(invite.pk, base_url))
+    # robust: the queue being down must not turn a saved invitation into a 500
+    transaction.on_commit(lambda: send_invite_email(invite.pk, base_url), robust=True)
     return invite
 
 

@@ -90,7 +90,7 @@ def sync_queue(*, link: LtiLink, student: User) -> GradeSync:
     sync, _created = GradeSync.objects.get_or_create(link=link, student=student)
     if sync.status != GradeSync.Status.QUEUED:
         GradeSync.objects.filter(pk=sync.pk).update(status=GradeSync.Status.QUEUED)
-    transaction.on_commit(lambda: grade_sync_task(sync.pk))
+    transaction.on_commit(lambda: grade_sync_task(sync.pk), robust=True)
     return sync
 
 

@@ -156,3 +156,24 @@ def test_the_worker_resends_unsent_analyses_within_seconds(
     assert resend_unsent() == 0  # sent once, not every few seconds
     assert len(sent) == 1
     assert Analysis.objects.get().error == ""
+
+
+def test_marking_and_releasing_with_the_queue_down_are_saved_not_500(
+    school, django_capture_on_commit_callbacks, monkeypatch
+):
+    from coaching.models import TeacherReview
+    from essays.models import Assignment
+    from tests.teach_data import add_revision
+
+    school.assignment.release = Assignment.Release.AFTER_REVIEW
+    school.assignment.save()
+    revision = add_revision(school.assignment, school.student)
+    monkeypatch.setattr(
+        HUEY, "enqueue", lambda *a, **k: (_ for _ in ()).throw(redis.exceptions.ConnectionError())
+    )
+    teacher = client_for(school.teacher)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = teacher.post(reverse("coaching:review_release", args=[revision.pk]))
+    assert response.status_code < 500
+    assert callbacks  # the e-mail's task was tried, failed, and was logged
+    assert TeacherReview.objects.get(revision=revision).released_at is not None
