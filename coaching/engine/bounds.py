@@ -67,10 +67,14 @@ class Bounded:
                 continue  # emoji are not the student's mistake: nothing to say
             seen.add(b.kind)
             more = sum(1 for o in self.blanked if o.kind == b.kind) - 1
+            end = b.end
+            if b.kind == "past_limit":  # marked on the first word not read, not the whole rest
+                first = re.match(r"\s*\S+", original[b.start : b.end])
+                end = b.start + (first.end() if first else 0)
             out.append(
                 Note(
                     b.start,
-                    b.end,
+                    end,
                     "clarity",
                     _message(b, original, more, self.max_words),
                     rule=f"bounds:{b.kind}",
@@ -82,6 +86,8 @@ class Bounded:
 
 def _message(b: Blanked, original: str, more: int, max_words: int) -> str:
     size = b.end - b.start
+    if b.kind == "long_word":
+        size = sum(1 for ch in original[b.start : b.end] if ch.isalpha())
     also = f" ({more} more like it were skipped too.)" if more else ""
     if b.kind == "long_word":
         return (

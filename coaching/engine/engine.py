@@ -166,7 +166,9 @@ class Engine:
             detection=detection,
         )
         if bounded.blanked:
-            notes = merge_notes([*bounded.notes(inp.text or ""), *notes])
+            # a note touching a blanked span is about the blanks, not the student's words
+            kept = [n for n in notes if not bounded.covers(n.start, n.end)]
+            notes = merge_notes([*bounded.notes(inp.text or ""), *kept])
         note_dicts = [n.as_dict() for n in notes]
         notes_stage: dict[str, Any] = {"annotations": note_dicts}
         if skipped:

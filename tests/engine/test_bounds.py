@@ -55,6 +55,12 @@ def test_a_five_thousand_letter_word_is_blanked_with_its_offsets_kept() -> None:
     assert "5,000 letters long" in note.message
 
 
+def test_a_long_word_is_counted_in_letters() -> None:
+    text = f"It was {'a' * 3000}. Then it stopped."
+    (note,) = bound(text).notes(text)
+    assert "3,000 letters long" in note.message
+
+
 def test_emoji_walls_long_blobs_and_text_past_the_limit_are_blanked() -> None:
     emoji = " ".join(["👩‍👩‍👧‍👦"] * 50)
     blob = "x1" * 300
@@ -148,7 +154,8 @@ def test_five_thousand_emoji_words_are_analysed_quietly(
     text = ESSAY + "\n\n" + " ".join(["😀", "👩‍👩‍👧‍👦", "🇬🇧"] * 1600)  # 4,800 "words"
     result = engine.analyze(EssayInput(text=text))
     assert all("😀" not in sent for sent in spy_harper)
-    assert not [n for n in result["notes"]["annotations"] if n["rule"].startswith("bounds:")]
+    # nothing said about the emoji, nor about the blanks the checkers saw in their place
+    assert [n for n in result["notes"]["annotations"] if n["end"] > len(ESSAY)] == []
     assert result["summary"]["next_steps"] is not None
 
 
@@ -159,6 +166,7 @@ def test_an_essay_past_the_word_limit_is_checked_up_to_it(engine: Engine) -> Non
     notes = result["notes"]["annotations"]
     limit = [n for n in notes if n["rule"] == "bounds:past_limit"]
     assert len(limit) == 1 and "first 5,000 words" in limit[0]["message"]
+    assert text[limit[0]["start"] : limit[0]["end"]] == "sleep"  # word 5,001 only, not the rest
     assert not [n for n in notes if n["start"] > limit[0]["start"] and n is not limit[0]]
 
 
