@@ -7,6 +7,7 @@ a message that says what to do.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
@@ -16,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from essays.fileparse import Limits, ParseError, essay_text
 from essays.sandbox import ChildLimit, run_bounded
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -66,6 +69,12 @@ def run_parser(suffix: str, func: Callable[..., Any], *args: Any) -> Any:
         )
     except ParseError as exc:
         raise UnreadableFile(refusal_message(suffix, exc), reason=exc.reason) from exc
+    except OSError as exc:  # no child could be started (no processes or temp dir left)
+        logger.exception("upload parse child could not start")
+        raise UnreadableFile(
+            _("We cannot read files just now. Try again in a minute, or paste the text."),
+            reason="unavailable",
+        ) from exc
     except ChildLimit as exc:
         if exc.reason == "memory":
             message = _(

@@ -191,3 +191,13 @@ def test_a_hostile_rubric_file_through_the_page_is_a_message(school):
     )
     assert response.status_code == 400
     assert DOCX_DAMAGED in response.content.decode()
+
+
+def test_no_child_process_is_a_message_too(monkeypatch):
+    def no_fork(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("essays.textfiles.run_bounded", no_fork)
+    refusal = _refusal("essay.docx", hostile.plain_docx("Fine."))
+    assert refusal.reason == "unavailable"
+    assert "Try again in a minute, or paste the text" in str(refusal)
