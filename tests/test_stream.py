@@ -163,3 +163,38 @@ async def test_with_redis_down_streams_poll_and_the_cap_holds_per_process(school
     await Analysis.objects.filter(pk=analysis.pk).aupdate(status="failed")
     events = await read_events(await client.get(url))
     assert [e["event"] for e in events] == ["progress", "revisions", "done"]
+
+
+async def test_a_stream_keeps_going_on_the_database_when_redis_stops(school, submit, settings):
+    import asyncio
+
+    from e2e.harness import PrivateRedis
+
+    revision = await sync_to_async(submit)(UNIFORM_ESSAY)
+    analysis = await Analysis.objects.aget(revision=revision)
+    await StageResult.objects.acreate(
+        analysis=analysis, stage="overview", seq=1, data={"words": 3, "paragraphs": 1}
+    )
+    url = reverse("coaching:revision_stream", args=[revision.pk])
+    client = await logged_in(school.student)
+    received: list[str] = []
+
+    async def read(response) -> None:
+        async for chunk in response.streaming_content:
+            received.append(chunk.decode() if isinstance(chunk, bytes) else chunk)
+
+    with PrivateRedis() as redis_server:
+        settings.REDIS_URL = redis_server.url  # the stream subscribes on our own Redis
+        reading = asyncio.create_task(read(await client.get(url)))
+        for _ in range(1000):  # the first panel is out: the stream now waits on pub/sub
+            if any("event: overview" in chunk for chunk in received):
+                break
+            await asyncio.sleep(0.02)
+        else:
+            raise AssertionError("the stream sent nothing")
+        redis_server.stop()  # mid-wait: no wake-up can come any more
+        await Analysis.objects.filter(pk=analysis.pk).aupdate(status="failed")
+        await asyncio.wait_for(reading, timeout=60)  # the DB poll finds the change
+    body = "".join(received)
+    assert body.index("event: overview") < body.index("event: progress")
+    assert body.rstrip().endswith("event: done\ndata: failed")
