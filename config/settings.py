@@ -361,6 +361,9 @@ CONTENT_SECURITY_POLICY = {
 # seconds apart; after that the submissions page shows the failure and a "send again".
 LTI_GRADE_RETRIES = env_int("LTI_GRADE_RETRIES", 5, minimum=0)
 LTI_GRADE_RETRY_DELAY = env_int("LTI_GRADE_RETRY_DELAY", 60, minimum=1)
+# A platform's public keys (JWKS) are kept this long (0: fetched on every launch); a
+# token signed with a key not in the kept set fetches them again at once.
+LTI_PLATFORM_KEYS_CACHE_SECONDS = env_int("LTI_PLATFORM_KEYS_CACHE_SECONDS", 300, minimum=0)
 # Cookies inside the LMS's iframe are `Partitioned` (CHIPS); 0 only to show what breaks.
 LTI_PARTITIONED_COOKIES = env_bool("LTI_PARTITIONED_COOKIES", True)
 

@@ -6,6 +6,7 @@ The protocol itself (state, nonce, signatures, keys) is PyLTI1p3's, through djan
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from typing import Any
@@ -16,8 +17,9 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,7 +28,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from lti_tool.models import Key, LtiLaunch, LtiRegistration
 from lti_tool.utils import DjangoToolConfig, get_launch_from_request, sync_data_from_launch
-from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoOIDCLogin
+from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoMessageLaunch, DjangoOIDCLogin
 from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.exception import LtiException, OIDCException
 from pylti1p3.lineitem import LineItem
@@ -35,11 +37,19 @@ from coaching.review import rubric_range
 from coaching.rubric_selectors import rubrics_usable_by
 from config.http import AuthedRequest
 from essays.models import Assignment
-from essays.selectors import classroom_for_teacher
+from essays.selectors import assignment_for_teacher, classroom_for_teacher
 from essays.services import assignment_create
 from lti import grades
 from lti.models import LtiClass, frame_origins
-from lti.services import ReplayedLaunch, is_teaching, launch_sign_in, nonce_use
+from lti.services import (
+    ReplayedLaunch,
+    classroom_for,
+    is_teaching,
+    launch_sign_in,
+    membership_ensure,
+    nonce_use,
+    user_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -158,12 +168,38 @@ def _launch_problem(request: HttpRequest, exc: Exception) -> HttpResponse:
     )
 
 
+def _validated_launch(request: HttpRequest) -> LtiLaunch:
+    """django-lti's validation, with the platform's public keys kept in the cache for
+    LTI_PLATFORM_KEYS_CACHE_SECONDS (fetching them is a round trip to the LMS on every
+    launch otherwise); a token signed with a key not in the cached set refetches once."""
+    for attempt in (1, 2):
+        message_launch = DjangoMessageLaunch(
+            request, DjangoToolConfig(), launch_data_storage=DjangoCacheDataStorage()
+        )
+        if settings.LTI_PLATFORM_KEYS_CACHE_SECONDS:
+            message_launch.set_public_key_caching(
+                DjangoCacheDataStorage(), cache_lifetime=settings.LTI_PLATFORM_KEYS_CACHE_SECONDS
+            )
+        try:
+            message_launch.validate()
+        except LtiException as exc:
+            registration = message_launch._registration
+            if attempt == 2 or "public key" not in str(exc) or registration is None:
+                raise
+            key_set_url = registration.get_key_set_url() or ""
+            digest = hashlib.md5(key_set_url.encode(), usedforsecurity=False).hexdigest()
+            cache.delete(f"lti1p3-key-set-url-{digest}")  # PyLTI1p3's key for the set
+            continue
+        break
+    return LtiLaunch(message_launch)
+
+
 @csrf_exempt
 @require_POST
 def launch(request: HttpRequest) -> HttpResponse:
     """The LMS posts a signed id_token here (resource link or deep linking request)."""
     try:
-        lti_launch = get_launch_from_request(request)
+        lti_launch = _validated_launch(request)
         nonce_use(nonce=str(lti_launch.get_claim("nonce")))
     except (LtiException, ReplayedLaunch) as exc:
         logger.warning("LTI launch refused: %s", exc)
@@ -235,8 +271,6 @@ def _deep_link_start(request: HttpRequest, lti_launch: LtiLaunch) -> HttpRespons
             text=_("Ask your teacher to add the assignment to the course."),
             status=403,
         )
-    from lti.services import classroom_for, membership_ensure, user_for
-
     user = user_for(lti_user=lti_launch.user, teaching=True)
     classroom = classroom_for(context=lti_launch.context, creator=user)
     membership_ensure(classroom=classroom, user=user, teaching=True)
@@ -364,8 +398,6 @@ def roster_sync(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def grades_resend(request: AuthedRequest, pk: int) -> HttpResponse:
-    from essays.selectors import assignment_for_teacher
-
     assignment = assignment_for_teacher(request.user, pk)
     count = grades.resend_failed(assignment=assignment)
     messages.success(
@@ -378,8 +410,6 @@ def grades_resend(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def jwks(request: HttpRequest) -> HttpResponse:
-    from django.http import JsonResponse
-
     return JsonResponse(Key.objects.as_jwks())
 
 

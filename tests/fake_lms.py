@@ -99,6 +99,16 @@ class WsgiRequest(Request):
         }
 
 
+class _Registration(Registration):
+    """The library's registration, with the key id worked out once (it reloads the
+    private key for every signature otherwise)."""
+
+    kid: str | None = None
+
+    def get_kid(self) -> str | None:
+        return self.kid
+
+
 class PlatformConfig(LTI1P3PlatformConfAbstract):
     def init_platform_config(self, **kwargs: t.Any) -> None:
         self.lms: FakeLms = kwargs["lms"]
@@ -106,15 +116,16 @@ class PlatformConfig(LTI1P3PlatformConfAbstract):
 
     def get_registration_by_params(self, **kwargs: t.Any) -> Registration:
         lms = self.lms
-        registration = (
-            Registration()
-            .set_iss(lms.base_url)
+        registration = _Registration()
+        registration.kid = lms.kid
+        (
+            registration.set_iss(lms.base_url)
             .set_client_id(lms.client_id)
             .set_deployment_id(self.deployment_id)
             .set_oidc_login_url(f"{lms.tool_url}/lti/login/")
             .set_launch_url(f"{lms.tool_url}/lti/launch/")
             .set_deeplink_launch_url(f"{lms.tool_url}/lti/launch/")
-            .set_platform_public_key(public_pem_of(lms.private_pem))
+            .set_platform_public_key(lms.public_pem)
             .set_platform_private_key(lms.private_pem)
         )
         if lms.tool_jwks is not None:
@@ -206,7 +217,7 @@ class FakeLms:
         self.client_id = client_id
         self.deployment_id = deployment_id
         self.tool_jwks = tool_jwks
-        self.private_pem = new_private_key_pem()
+        self.rotate_key()
         self.launches: dict[str, LaunchSpec] = {}
         self.lineitems: dict[str, dict[str, t.Any]] = {}
         self.scores: list[dict[str, t.Any]] = []
@@ -216,6 +227,13 @@ class FakeLms:
         self.next_token = ""  # "forge" or "expire": the next auth answer is bad once
         self.last_launch: dict[str, str] = {}
         self.lock = threading.RLock()
+
+    def rotate_key(self) -> None:
+        """A new signing key (the LMS's own key rotation)."""
+        self.private_pem = new_private_key_pem()
+        self.public_pem = public_pem_of(self.private_pem)
+        self.kid = Registration.get_jwk(self.public_pem)["kid"]
+        self._jwks = {"keys": [Registration.get_jwk(self.public_pem)]}
 
     # --- what a test sets up ------------------------------------------------------------
     def add_launch(self, hint: str, spec: LaunchSpec) -> None:
@@ -241,11 +259,7 @@ class FakeLms:
         return f"{self.tool_url}/lti/login/?{urlencode(params)}"
 
     def jwks(self) -> dict[str, t.Any]:
-        return {
-            "keys": Registration()
-            .set_platform_public_key(public_pem_of(self.private_pem))
-            .get_jwks()
-        }
+        return self._jwks
 
     # --- id_tokens ------------------------------------------------------------------------
     def launch_data(

@@ -127,6 +127,16 @@ def test_a_custom_claim_naming_another_class_assignment_opens_nothing(platform: 
     assert not LtiLink.objects.exists()
 
 
+def test_the_platforms_keys_are_kept_and_refetched_when_it_rotates(platform: Platform):
+    from django.core.cache import cache
+
+    _student(platform.lms)
+    assert launch(Client(), platform.lms, "s1").status_code == 302
+    assert any("lti1p3-key-set-url-" in key for key in cache._cache)  # type: ignore[attr-defined]
+    platform.lms.rotate_key()  # the kept set no longer has the signing key
+    assert launch(Client(), platform.lms, "s1").status_code == 302
+
+
 def test_forged_id_token_is_refused(platform: Platform):
     _student(platform.lms)
     client = Client()
