@@ -11,6 +11,7 @@ from .common import (
     ALL_DETS,
     OBJECT_PRONOUNS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     is_noun,
     low,
     match_case,
@@ -80,6 +81,8 @@ _INTENSIFIER_ADJ = {
     "surprising": "surprisingly",
     "amazing": "amazingly",
 }
+# 'a real big problem': 'real' before an adjective is 'really' even after 'a'
+_A_REAL = frozenset({("real", "a"), ("real", "an")})
 _NOT_ADVERB_SLIP = frozenset(
     {"only", "really", "usually", "always", "certainly", "probably", "definitely", "actually"}
     | {"clearly", "obviously", "simply", "exactly", "nearly", "mostly", "finally", "also"}
@@ -217,7 +220,7 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
                 tg
                 and tg <= {"JJ", "JJR"}
                 and toks[i + 1].text.islower()
-                and prev not in ALL_DETS | {"very", "so", "quite", "more"}
+                and (prev not in ALL_DETS | {"very", "so", "quite", "more"} or (w, prev) in _A_REAL)
             ):
                 adv = _INTENSIFIER_ADJ[w]
                 out.append(
@@ -247,9 +250,115 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
                     )
                 )
                 continue
+        manner = _MANNER.get(w)
+        if manner and tok.text.islower() and _manner_slot(toks, lows, i):
+            out.append(
+                note(
+                    tok,
+                    "grammar",
+                    f"To say how something is done, use the adverb: '{manner}'.",
+                    [manner],
+                    "word-form-manner",
+                )
+            )
+            continue
         if w == "others" and prev == "each":
             out.append(note(tok, "grammar", "The phrase is 'each other'.", ["other"], "each-other"))
     return out
+
+
+# adjectives learners use for how something is done ('speak English fluent'); their
+# adverbs are words of manner only
+_MANNER = {
+    "quick": "quickly",
+    "slow": "slowly",
+    "fluent": "fluently",
+    "careful": "carefully",
+    "careless": "carelessly",
+    "different": "differently",
+    "bad": "badly",
+    "proper": "properly",
+    "correct": "correctly",
+    "serious": "seriously",
+    "polite": "politely",
+    "regular": "regularly",
+    "efficient": "efficiently",
+    "independent": "independently",
+    "beautiful": "beautifully",
+    "successful": "successfully",
+    "effective": "effectively",
+    "good": "well",
+}
+# verbs after which an adjective describes the subject or the object, not the action
+_NOT_MANNER_VERBS = frozenset(
+    {"be", "become", "seem", "look", "feel", "sound", "smell", "taste", "appear", "get", "go"}
+    | {"turn", "grow", "stay", "remain", "keep", "make", "find", "leave", "consider", "call"}
+    | {"prove", "hold", "set", "come", "fall", "want", "need", "prefer", "like", "paint"}
+    | {"take", "play", "do", "have", "let", "believe", "see", "eat", "serve", "cut"}
+    | {"deem", "rate", "judge", "declare", "label", "feel", "die", "marry", "arrive", "break"}
+)
+_DEGREE_ADV = frozenset({"very", "so", "too", "really", "quite", "more", "pretty", "extremely"})
+_AFTER_MANNER = _CLAUSE_END | {"!", "?", ";", "one", "every", "now", "today", "all"}
+_INDEFINITES = frozenset(
+    {"something", "anything", "nothing", "everything", "someone", "anyone", "somebody"}
+    | {"anybody", "nobody", "everyone", "everybody", "none", "one", "ones", "way", "ways"}
+)
+
+
+def _action_verb(word: str) -> bool:
+    tags = morph.tags(word)
+    if not tags & {"VB", "VBP", "VBZ", "VBD", "VBG"} or tags & {"MD", "DT", "IN", "JJ"}:
+        return False
+    base = morph.base_verb(word) or word
+    return base not in _NOT_MANNER_VERBS and word not in _BE and word not in _LINKING
+
+
+def _verb_here(lows: list[str], j: int) -> bool:
+    """An action verb at ``j``: a word that is only a verb, or one that follows a subject
+    pronoun, 'to' or a modal ('I think', 'to share', 'can speak')."""
+    if j < 0 or not _action_verb(lows[j]):
+        return False
+    return not is_noun(lows[j]) or (j >= 1 and lows[j - 1] in _BEFORE_VERB)
+
+
+_BEFORE_VERB = SUBJECT_PRONOUNS | {"to", "can", "could", "will", "would", "should", "must"}
+
+
+def _manner_slot(toks: list[Token], lows: list[str], i: int) -> bool:
+    """The adjective at ``i`` ends a clause after an action verb or the verb's object:
+    'speak English fluent', 'share photos very quick', 'we think different'."""
+    nxt = lows[i + 1] if i + 1 < len(lows) else "."
+    if nxt not in _AFTER_MANNER:
+        return False
+    if nxt in {"and", "or"} and i + 2 < len(lows) and "JJ" in morph.tags(lows[i + 2]):
+        return False  # 'good and bad': a pair of adjectives describes a noun
+    j = i - 1
+    while j >= 0 and lows[j] in _DEGREE_ADV:
+        j -= 1
+    if j < 0 or lows[j] in SUBJECT_PRONOUNS or lows[j] in ALL_DETS:
+        return False
+    if _verb_here(lows, j):
+        return True
+    # an object between: a pronoun, or a short noun phrase ('English', 'photos and news')
+    if lows[j] in OBJECT_PRONOUNS | {"it"}:
+        return _verb_here(lows, j - 1)
+    if lows[j] in _INDEFINITES or "'" in lows[j]:
+        return False
+    proper = toks[j].text[:1].isupper() and toks[j].text.isalpha() and lows[j] != "i"
+    if not is_noun(lows[j]) and not (proper and j > 0):
+        return False
+    k = j - 1
+    while (
+        k >= 0
+        and j - k <= 4
+        and not _verb_here(lows, k)
+        and (lows[k] in ALL_DETS | {"and"} or is_noun(lows[k]) or morph.tags(lows[k]) == {"JJ"})
+    ):
+        if lows[k] in ALL_DETS:
+            k -= 1
+            break  # the noun phrase starts here
+        k -= 1
+    return _verb_here(lows, k)
 
 
 _PAST_START = (
@@ -398,7 +507,150 @@ def rule_verb_form(sent: Sentence, doc: Document) -> list[Note]:
                 )
             )
     out.extend(_since_present(toks, lows))
+    out.extend(_past_time(toks, lows))
     return out
+
+
+# a time in the past: 'last summer', 'yesterday', 'two years ago' ('the last year', 'over
+# the last year', 'since last year' run up to now and are not counted)
+_LAST_WHAT = frozenset(
+    {"year", "month", "week", "summer", "winter", "spring", "autumn", "weekend", "night"}
+    | {"term", "holiday", "holidays", "season", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "christmas", "easter"}
+)
+_NOT_BEFORE_LAST = frozenset(
+    {"the", "this", "these", "over", "in", "for", "during", "past", "since", "until", "than"}
+    | {"from", "like", "as", "of", "my", "our", "his", "her", "their", "your", "its", "at"}
+)
+_AGO_UNITS = frozenset({"years", "months", "weeks", "days", "year", "month", "week", "day"})
+# what stops a past time from reaching a verb: another clause, a comparison
+_CLAUSE_BREAK = (
+    SUBORDINATORS
+    | {",", ";", ":", "which", "who", "what", "how", "why", "where", "but", "and"}
+    | {"(", ")", '"', "think", "believe", "hope"}
+)
+_NOT_TENSED = frozenset(
+    {"am", "is", "are", "be", "have", "has", "do", "does", "can", "will", "must", "may"}
+    | {"shall", "need", "dare", "let", "'m", "'re", "'s", "'ve", "think", "know", "believe"}
+    | {"remember", "hope", "guess", "mean", "suppose", "feel", "miss", "wish", "want", "like"}
+    | {"love", "hate", "say", "says", "see", "agree", "realise", "realize", "forget", "doubt"}
+)
+
+
+def _past_time_at(lows: list[str], i: int) -> int:
+    """The length of a past time marker starting at ``i`` (0: none)."""
+    w = lows[i]
+    before = lows[i - 1] if i else ""
+    if w == "yesterday" and before not in {"than", "since", "from", "until", "like"}:
+        return 1
+    if (
+        w == "last"
+        and i + 1 < len(lows)
+        and lows[i + 1] in _LAST_WHAT
+        and before not in _NOT_BEFORE_LAST
+    ):
+        return 2
+    if i + 2 < len(lows) and lows[i + 1] in _AGO_UNITS and lows[i + 2] == "ago":
+        return 3 if before not in {"than", "since", "from", "until"} else 0
+    return 0
+
+
+def _present_verb(tok: Token, w: str) -> str | None:
+    """The past tense for a present-tense verb form ('go' -> 'went'), or None."""
+    if not tok.text.islower() or w in _NOT_TENSED:
+        return None
+    tags = morph.tags(w)
+    if not tags & {"VBP", "VBZ"} or tags & {"VBD", "VBN", "MD"}:
+        return None
+    base = morph.base_verb(w)
+    past = morph.inflect(base, "VBD") if base else None
+    return past if past and past != w else None
+
+
+def _past_time(toks: list[Token], lows: list[str]) -> list[Note]:
+    """A present tense or a present perfect in a clause that names a past time:
+    'Last summer I go to Ireland', '... and we understand the lesson better', 'I have learnt
+    a lot from such a lesson last year', 'My teacher once give me a project'."""
+    n = len(toks)
+    out: list[Note] = []
+    markers = [(i, k) for i in range(n) if (k := _past_time_at(lows, i))]
+    for i in range(n - 1):
+        # 'My teacher once give me': 'once' between a subject and a verb is a past time
+        if (
+            lows[i] == "once"
+            and i >= 1
+            and (lows[i - 1] in SUBJECT_PRONOUNS or is_noun(lows[i - 1]))
+        ):
+            past = _present_verb(toks[i + 1], lows[i + 1])
+            if past and lows[i + 1] not in {"time", "times", "more", "again", "upon"}:
+                out.append(
+                    _past_note(toks[i + 1], "'once' here means at one time in the past", past)
+                )
+    if not markers:
+        return out
+    first, width = markers[0]
+    # the subject and verb right after a past time that opens the sentence
+    if first == 0:
+        j = width + (1 if width < n and lows[width] == "," else 0)
+        if j + 1 < n and lows[j] in SUBJECT_PRONOUNS - {"it"}:
+            past = _present_verb(toks[j + 1], lows[j + 1])
+            if past:
+                out.append(
+                    _past_note(toks[j + 1], f"'{' '.join(lows[:width])}' is in the past", past)
+                )
+        # '... and we understand': a clause joined on to it
+        for k in range(j, n - 2):
+            if lows[k] in {"and", "so", "but", "then"} and lows[k + 1] in SUBJECT_PRONOUNS - {"it"}:
+                past = _present_verb(toks[k + 2], lows[k + 2])
+                if past:
+                    out.append(
+                        _past_note(toks[k + 2], f"'{' '.join(lows[:width])}' is in the past", past)
+                    )
+            if lows[k] in SUBORDINATORS | {"that", "which", "who"}:
+                break
+    # 'I go to Ireland last summer' / 'I have learnt a lot ... last year': subject, verb and
+    # the past time in one clause
+    for m, width in markers:
+        if m < 2 or (m + width < n and lows[m + width] not in _END_MARK):
+            continue
+        if lows[0] not in SUBJECT_PRONOUNS - {"it"}:
+            continue
+        if any(x in _CLAUSE_BREAK for x in lows[1:m]):
+            continue
+        w = lows[1]
+        if w in {"have", "has", "'ve"} and m > 2:
+            perfect = lows[2]
+            tags = morph.tags(perfect)
+            if tags & {"VBN", "VBD"} and perfect not in {"been", "had"}:
+                base = morph.base_verb(perfect)
+                past = perfect if "VBD" in tags else morph.inflect(base, "VBD") if base else None
+                if past:
+                    out.append(
+                        note(
+                            (toks[1].start, toks[2].end),
+                            "grammar",
+                            f"'{' '.join(lows[m : m + width])}' is a finished time: use the past "
+                            f"tense ('{past}'), not 'have {perfect}'.",
+                            [past],
+                            "past-marker-perfect",
+                        )
+                    )
+            continue
+        past = _present_verb(toks[1], w)
+        if past:
+            out.append(
+                _past_note(toks[1], f"'{' '.join(lows[m : m + width])}' is in the past", past)
+            )
+    return out
+
+
+_END_MARK = frozenset({".", "!", "?", ",", ";"})
+
+
+def _past_note(tok: Token, why: str, past: str) -> Note:
+    return note(
+        tok, "grammar", f"{why[:1].upper()}{why[1:]}, so use the past tense.", [past], "past-time"
+    )
 
 
 def _since_present(toks: list[Token], lows: list[str]) -> list[Note]:
