@@ -121,7 +121,10 @@ def grade_send(*, sync_id: int) -> GradeSync:
             return sync
         lti_user = _lti_user_of(link, sync.student)
         if lti_user is None:
-            raise ServiceError("this student has never opened the assignment from the LMS")
+            # trying again cannot help: shown to the teacher, sent once they launch
+            reason = "this student has never opened EssayCoach from the LMS"
+            _record(sync, status=GradeSync.Status.FAILED, progress=None, given=None, error=reason)
+            return sync
         _post_score(link, lti_user.sub, score)
     except (ServiceError, LtiException, requests.RequestException) as exc:
         error = exc if isinstance(exc, ServiceError) else _service_error(exc)

@@ -141,6 +141,19 @@ def test_an_unreachable_lms_is_a_failure_too(platform: Platform):
     assert GradeSync.objects.get().status == GradeSync.Status.FAILED
 
 
+def test_a_student_unknown_to_the_lms_is_shown_not_retried(platform: Platform):
+    assignment, _item, _student = _linked_assignment(platform)
+    outsider = User.objects.create_user(email="joined-by-code@school.test")
+    Membership.objects.create(classroom=assignment.classroom, user=outsider)
+    revision_submit(essay=essay_for(assignment=assignment, student=outsider), text=ESSAY)
+    sync = GradeSync.objects.get(student=outsider)
+    grade_sync_task.call_local(sync.pk)  # no exception: Huey does not retry it
+    sync.refresh_from_db()
+    assert sync.status == GradeSync.Status.FAILED
+    assert "never opened EssayCoach from the LMS" in sync.last_error
+    assert not platform.lms.scores
+
+
 def test_only_the_assignments_teachers_can_resend(platform: Platform, school):
     assignment, _item, _student = _linked_assignment(platform)
     client = Client()
