@@ -330,6 +330,7 @@ def _stream_busy() -> str:
     return f"retry: {retry * 1000}\n\nevent: busy\ndata: {message}\n\n"
 
 
+@require_GET  # EventSource only GETs; a POST used to open a stream too
 async def revision_stream(request: HttpRequest, pk: int) -> HttpResponseBase:
     user, analysis_id = await _stream_db(_stream_target, request, pk)
     if user is None or analysis_id is None:
