@@ -183,7 +183,8 @@ def _validated_launch(request: HttpRequest) -> LtiLaunch:
         try:
             message_launch.validate()
         except LtiException as exc:
-            registration = message_launch._registration
+            # only set once validation reached the registration (no state: never)
+            registration = getattr(message_launch, "_registration", None)
             if attempt == 2 or "public key" not in str(exc) or registration is None:
                 raise
             key_set_url = registration.get_key_set_url() or ""
