@@ -221,6 +221,28 @@ def test_narrow_frame_has_no_sideways_scroll_and_little_navigation(
     assert widths[0] <= widths[1], widths
     assert frame.get_by_role("navigation", name="Main").get_by_role("link").count() == 1
     context.close()
+    # the teacher's submissions page too
+    context = new_context(playwright, lti, folder, width=360)
+    page = context.pages[0] if context.pages else context.new_page()
+    item = COURSE["item"]
+    add_launch(
+        lti,
+        "t-narrow",
+        "teacher-1",
+        INSTRUCTOR,
+        resource_link_id="rl-phones",
+        custom=item["custom"],
+    )
+    page.goto(lti.course_url("t-narrow"))
+    frame = tool(page)
+    expect(frame.get_by_role("heading", name="Submissions: Phones in class")).to_be_visible()
+    widths = (
+        page.frame_locator("#tool")
+        .locator("html")
+        .evaluate("el => [el.scrollWidth, el.clientWidth]")
+    )
+    assert widths[0] <= widths[1], widths
+    context.close()
 
 
 @pytest.mark.parametrize("mode", ["forge", "expire"])
