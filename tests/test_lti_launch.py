@@ -172,6 +172,15 @@ def test_replayed_id_token_is_refused(platform: Platform):
     assert "could not be verified" in again.content.decode()
 
 
+@pytest.mark.parametrize(
+    "data", [{}, {"state": "state-x"}, {"id_token": "not.a.token", "state": "state-x"}]
+)
+def test_a_launch_without_a_usable_token_is_refused_not_an_error(platform: Platform, data):
+    response = Client().post("/lti/launch/", data, secure=True)
+    assert response.status_code == 403
+    assert "could not be verified" in response.content.decode()
+
+
 def test_a_token_without_the_state_cookie_is_refused(platform: Platform):
     _student(platform.lms)
     auth = start_login(Client(), platform.lms, "s1")
