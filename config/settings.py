@@ -92,7 +92,7 @@ INSTALLED_APPS = [
     "essays",
     "coaching",
     "lti_tool",
-    "lti",
+    "essays.lti",
 ]
 
 MIDDLEWARE = [
@@ -103,7 +103,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.GZipExceptStreamsMiddleware",
-    "lti.middleware.lti_cookie_middleware",
+    "essays.lti.middleware.lti_cookie_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "lti.middleware.lti_frame_middleware",
+    "essays.lti.middleware.lti_frame_middleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -321,7 +321,7 @@ TAILWIND_APP_NAME = "config"  # config/static_src holds package.json and styles.
 # --- Security --------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-# Nothing of ours is framed, except pages launched from an LMS (lti/middleware.py lifts
+# Nothing of ours is framed, except pages launched from an LMS (essays/lti/middleware.py lifts
 # this for them and lists the platforms in CSP frame-ancestors).
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

@@ -16,5 +16,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("essays.urls")),
     path("", include("coaching.urls")),
-    path("", include("lti.urls")),
+    path("", include("essays.lti.urls")),
 ]

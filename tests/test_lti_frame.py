@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from lti.models import LtiClass, PlatformFrame
+from essays.lti.models import LtiClass, PlatformFrame
 from tests.factories import AssignmentFactory
 from tests.fake_lms import INSTRUCTOR, LEARNER, LaunchSpec
 from tests.lti_helpers import (  # noqa: F401 (platform_fixture: the `platform` fixture)

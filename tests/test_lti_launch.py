@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from lti_tool.models import Key, LtiDeployment, LtiRegistration, LtiUser
 
+from essays.lti.models import LtiClass, LtiLink, PlatformFrame
 from essays.models import Classroom, Membership, User
-from lti.models import LtiClass, LtiLink, PlatformFrame
 from tests.factories import AssignmentFactory, UserFactory
 from tests.fake_lms import INSTRUCTOR, LEARNER, LaunchSpec
 from tests.lti_helpers import (  # noqa: F401 (platform_fixture: the `platform` fixture)

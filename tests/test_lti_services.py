@@ -15,11 +15,11 @@ from django.urls import reverse
 
 from coaching.review import rubric_range
 from coaching.services import review_release, review_save, review_unrelease
+from essays.lti import grades
+from essays.lti.models import GradeSync, LtiClass, LtiLink
+from essays.lti.tasks import grade_sync_task, roster_sync_task
 from essays.models import Assignment, Membership, User
 from essays.services import essay_for, revision_submit
-from lti import grades
-from lti.models import GradeSync, LtiClass, LtiLink
-from lti.tasks import grade_sync_task, roster_sync_task
 from tests.factories import AssignmentFactory, RubricFactory
 from tests.fake_lms import INSTRUCTOR, LEARNER, LaunchSpec
 from tests.lti_helpers import (  # noqa: F401 (platform_fixture: the `platform` fixture)

@@ -29,7 +29,7 @@ INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
 MAKE_ASSIGNMENT = """
 from coaching.models import Rubric
 from essays.models import Assignment
-from lti.models import LtiClass
+from essays.lti.models import LtiClass
 classroom = LtiClass.objects.get().classroom
 rubric = Rubric.objects.filter(is_starter=True).first()
 bench = Assignment.objects.create(classroom=classroom, title="Bench", prompt="Go.", rubric=rubric)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from lti.models import GradeSync, LtiClass, LtiLink, PlatformFrame
+from essays.lti.models import GradeSync, LtiClass, LtiLink, PlatformFrame
 
 
 @admin.register(PlatformFrame)

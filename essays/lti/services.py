@@ -18,8 +18,8 @@ from lti_tool.lti_core.constants import ContextRole
 from lti_tool.lti_core.utils import normalize_role
 from lti_tool.models import LtiContext, LtiLaunch, LtiMembership, LtiResourceLink, LtiUser
 
+from essays.lti.models import LtiClass, LtiLink, UsedNonce
 from essays.models import Assignment, Classroom, Membership, User
-from lti.models import LtiClass, LtiLink, UsedNonce
 
 TEACHING_ROLES = {
     ContextRole.INSTRUCTOR,

@@ -7,8 +7,8 @@ from typing import Any
 
 from django import template
 
+from essays.lti.models import GradeSync, LtiClass, LtiLink
 from essays.models import Assignment, Classroom
-from lti.models import GradeSync, LtiClass, LtiLink
 
 register = template.Library()
 

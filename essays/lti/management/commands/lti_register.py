@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from lti_tool.models import Key, LtiDeployment, LtiRegistration
 
-from lti.models import PlatformFrame
+from essays.lti.models import PlatformFrame
 
 
 class Command(BaseCommand):

@@ -36,12 +36,9 @@ from pylti1p3.lineitem import LineItem
 from coaching.review import rubric_range
 from coaching.rubric_selectors import rubrics_usable_by
 from config.http import AuthedRequest
-from essays.models import Assignment
-from essays.selectors import assignment_for_teacher, classroom_for_teacher
-from essays.services import assignment_create
-from lti import grades
-from lti.models import LtiClass, frame_origins
-from lti.services import (
+from essays.lti import grades
+from essays.lti.models import LtiClass, frame_origins
+from essays.lti.services import (
     ReplayedLaunch,
     classroom_for,
     is_teaching,
@@ -50,6 +47,9 @@ from lti.services import (
     nonce_use,
     user_for,
 )
+from essays.models import Assignment
+from essays.selectors import assignment_for_teacher, classroom_for_teacher
+from essays.services import assignment_create
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ def _marking_changed(sender: Any, revision: Revision, **_: Any) -> None:
 
 
 def _queue(revision: Revision) -> None:
-    from lti.grades import assignment_changed
+    from essays.lti.grades import assignment_changed
 
     essay = revision.essay
     assignment_changed(assignment=essay.assignment, student=essay.student)

@@ -23,9 +23,9 @@ from pylti1p3.grade import Grade
 from pylti1p3.service_connector import ServiceConnector
 
 from coaching.models import TeacherReview
+from essays.lti.models import GradeSync, LtiClass, LtiLink
+from essays.lti.services import RosterResult, roster_apply
 from essays.models import Assignment, Revision, User
-from lti.models import GradeSync, LtiClass, LtiLink
-from lti.services import RosterResult, roster_apply
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def _lti_user_of(link: LtiLink, student: User) -> LtiUser | None:
 
 def sync_queue(*, link: LtiLink, student: User) -> GradeSync:
     """Mark the student's score as to be sent, and queue the task after commit."""
-    from lti.tasks import grade_sync_task
+    from essays.lti.tasks import grade_sync_task
 
     sync, _created = GradeSync.objects.get_or_create(link=link, student=student)
     if sync.status != GradeSync.Status.QUEUED:
@@ -183,7 +183,7 @@ def resend_failed(*, assignment: Assignment) -> int:
 
 
 def roster_queue(*, lti_class: LtiClass) -> None:
-    from lti.tasks import roster_sync_task
+    from essays.lti.tasks import roster_sync_task
 
     LtiClass.objects.filter(pk=lti_class.pk).update(roster_error="")
     transaction.on_commit(lambda: roster_sync_task(lti_class.pk))

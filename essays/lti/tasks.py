@@ -7,8 +7,8 @@ import logging
 from django.conf import settings
 from huey.contrib.djhuey import db_task
 
-from lti import grades
-from lti.models import LtiClass
+from essays.lti import grades
+from essays.lti.models import LtiClass
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from csp.constants import SELF
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
-from lti.cookies import partition
+from essays.lti.cookies import partition
 
 Handler = Callable[[HttpRequest], HttpResponseBase]
 LTI_PATH = "/lti/"
@@ -57,7 +57,7 @@ def lti_frame_middleware(get_response: Handler) -> Handler:
 def _all_platform_origins() -> list[str]:
     from lti_tool.models import LtiRegistration
 
-    from lti.models import frame_origins
+    from essays.lti.models import frame_origins
 
     origins: set[str] = set()
     for registration in LtiRegistration.objects.active():

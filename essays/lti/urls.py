@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lti import views
+from essays.lti import views
 
 app_name = "lti"
 urlpatterns = [
