@@ -348,8 +348,6 @@ class SpellingFilter:
         freq = self._freq.get(low, 0)
         if morph.is_known(low) or (freq >= 50 and not (word.islower() and freq < 1000)):
             return False
-        if freq >= 50 and derived_word(low):
-            return False  # 'swamper', 'faller': a rare word made regularly from a known one
         if _in_short_line(text, start):
             return False  # headings, greetings and signatures are mostly names
         if word.isupper():

@@ -231,8 +231,6 @@ def test_real_errors_near_those_words_are_still_found(
         "Every Saturday he would polish the brass handles on the door.",
         # a verb after 'to' is not the noun
         "What the rain did seem to affect was the mood of the whole crew.",
-        # a rare word made regularly from a common one
-        "The faller and the swamper came down the hill at dusk.",
         # a real word split into pieces that are not words
         "Twice we stopped while he regripped his stick, and the stove was relit.",
     ],
