@@ -8,6 +8,8 @@ from config.views import healthz, readyz
 # the admin's sign-in counts failed attempts with allauth's login limits
 admin.site.login_form = AdminLoginForm
 
+handler500 = "config.views.server_error"  # a database outage answers 503 (config/views.py)
+
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),  # answered by HealthCheckMiddleware
     path("readyz/", readyz, name="readyz"),

@@ -290,3 +290,28 @@ def test_check_deploy_is_clean_in_production_behind_https(tmp_path):
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        ("django.db.OperationalError", 503),  # the database restarting or failing over
+        ("django.db.InterfaceError", 503),  # a connection it ended under the request
+        ("builtins.RuntimeError", 500),  # a bug stays a 500
+    ],
+)
+def test_a_database_outage_answers_503_retry_after_not_a_500(db, monkeypatch, error, status):
+    import importlib
+
+    module, name = error.rsplit(".", 1)
+    raised = getattr(importlib.import_module(module), name)
+
+    def unreachable(request):
+        raise raised("the database system is shutting down")
+
+    monkeypatch.setattr("django.contrib.auth.get_user", unreachable)
+    response = Client(raise_request_exception=False).get(reverse("essays:assignment_list"))
+    assert response.status_code == status
+    if status == 503:
+        assert response["Retry-After"] == "5"
+        assert "Try again in a few seconds" in response.content.decode()
