@@ -7,13 +7,14 @@ fills in panel by panel. A crash leaves the row claimable again; nothing is lost
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -158,15 +159,7 @@ def analysis_run(*, analysis_id: int) -> bool:
             publish(analysis.pk, stage)
             mark(stage)
     except Exception as exc:
-        analysis.refresh_from_db(fields=["attempts"])
-        final = analysis.attempts >= MAX_ATTEMPTS
-        metrics.ANALYSIS_FAILURES.labels("yes" if final else "no").inc()
-        analysis.status = Analysis.Status.FAILED if final else Analysis.Status.QUEUED
-        analysis.error = f"{type(exc).__name__}: {exc}"[:2000]
-        analysis.finished_at = timezone.now() if final else None
-        analysis.save(update_fields=["status", "error", "finished_at"])
-        publish(analysis.pk, "failed" if final else "retrying")
-        logger.exception("analysis %s failed (attempt %s)", analysis.pk, analysis.attempts)
+        _record_failure(analysis, exc)
         raise
     if not cached and not produced.get("notes", {}).get("skipped"):
         # (a result that a failing checker left short is not kept for the next essay)
@@ -179,6 +172,35 @@ def analysis_run(*, analysis_id: int) -> bool:
     publish(analysis.pk, "done")
     metrics.record_harper_memory()
     return True
+
+
+def _record_failure(analysis: Analysis, exc: Exception) -> None:
+    """Queue the analysis for the task's retry, or fail it after its last attempt.
+
+    When the database itself failed (restarted, failed over), the connection the error
+    left behind is dead: drop it and try again for a few seconds. Otherwise the row stayed
+    "running" under a claim nobody holds, the retry could not claim it, and the student
+    waited ANALYSIS_STALE_SECONDS and the minute's requeue (PostgreSQL restart drill)."""
+    for wait in (0.0, 0.5, 1.0, 2.0, 4.0):
+        time.sleep(wait)
+        if (wait or isinstance(exc, DatabaseError)) and not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()  # reconnects at the next query
+        try:
+            analysis.refresh_from_db(fields=["attempts"])
+            final = analysis.attempts >= MAX_ATTEMPTS
+            analysis.status = Analysis.Status.FAILED if final else Analysis.Status.QUEUED
+            analysis.error = f"{type(exc).__name__}: {exc}"[:2000]
+            analysis.finished_at = timezone.now() if final else None
+            analysis.save(update_fields=["status", "error", "finished_at"])
+            break
+        except DatabaseError:
+            logger.warning("analysis %s: could not record its failure yet", analysis.pk)
+    else:
+        logger.exception("analysis %s failed and the database is still away", analysis.pk)
+        return
+    metrics.ANALYSIS_FAILURES.labels("yes" if final else "no").inc()
+    publish(analysis.pk, "failed" if final else "retrying")
+    logger.exception("analysis %s failed (attempt %s)", analysis.pk, analysis.attempts)
 
 
 def analyses_to_requeue() -> list[int]:

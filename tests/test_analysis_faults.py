@@ -292,3 +292,36 @@ def test_the_teachers_review_page_says_the_grammar_checker_was_skipped(
     assert message in page
     page = teacher.get(reverse("coaching:review_page", args=[complete.pk])).content.decode()
     assert message not in page
+
+
+def test_a_database_failure_mid_analysis_is_queued_for_the_retry_not_left_running(
+    submit, monkeypatch
+):
+    """PostgreSQL restarted under the worker: the error leaves a dead connection and the
+    first try at recording the failure fails too. It is recorded once the database answers,
+    so the task's retry claims it at once (not after ANALYSIS_STALE_SECONDS)."""
+    from django.db import OperationalError
+
+    revision = submit(UNIFORM_ESSAY)
+    monkeypatch.setattr(pipeline.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(
+        Engine, "run", lambda self, essay_input: (_ for _ in ()).throw(OperationalError("gone"))
+    )
+    real_refresh = Analysis.refresh_from_db
+    calls = []
+
+    def dead_then_back(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("the connection is closed")
+        return real_refresh(self, *args, **kwargs)
+
+    monkeypatch.setattr(Analysis, "refresh_from_db", dead_then_back)
+    with pytest.raises(OperationalError):
+        pipeline.analysis_run(analysis_id=revision.analysis.pk)
+    analysis = Analysis.objects.get(pk=revision.analysis.pk)
+    assert (analysis.status, analysis.attempts) == ("queued", 1)
+    monkeypatch.undo()
+    assert pipeline.analysis_run(analysis_id=analysis.pk)  # the retry claims it
+    analysis.refresh_from_db()
+    assert (analysis.status, analysis.attempts) == ("done", 2)
