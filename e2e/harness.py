@@ -83,6 +83,9 @@ class Stack:
     _tmp: tempfile.TemporaryDirectory | None = None
     _db_name: str | None = None
     nginx_log: Path | None = None
+    # a database already migrated and holding the demo class (`database_template`): copied
+    # (CREATE DATABASE ... TEMPLATE) instead of migrating again, when many stacks start
+    template_db: str | None = None
     # one key for every process of the stack (sessions made by one web process are read
     # by the others)
     _secret: str = field(default_factory=lambda: "e2e-secret-" + uuid.uuid4().hex)
@@ -135,11 +138,13 @@ class Stack:
         if self.database_url:
             self._db_name = f"essaycoach_{self.label}_{os.getpid()}"
             _admin_sql(self.database_url, f'DROP DATABASE IF EXISTS "{self._db_name}"')
-            _admin_sql(self.database_url, f'CREATE DATABASE "{self._db_name}"')
+            template = f' TEMPLATE "{self.template_db}"' if self.template_db else ""
+            _admin_sql(self.database_url, f'CREATE DATABASE "{self._db_name}"{template}')
         if not (ROOT / "var" / "staticfiles" / "staticfiles.json").exists():
             self.manage("collectstatic", "--noinput", "--verbosity", "0")
-        self.manage("migrate", "--noinput", "--verbosity", "0")
-        self.manage("demo_data", "--no-essays")
+        if not (self.database_url and self.template_db):
+            self.manage("migrate", "--noinput", "--verbosity", "0")
+            self.manage("demo_data", "--no-essays")
         self.log_path = Path(self._tmp.name) / "server.log"
         log = self.log_path.open("w")
         for _ in range(self.worker_processes):
@@ -306,6 +311,22 @@ http {{
         self.stop()
 
 
+def database_template(database_url: str, name: str = "essaycoach_template") -> str:
+    """Make `name` on that server: migrated, with the demo class (no essays, so nothing
+    encrypted under a key the copies would not have). For `Stack(template_db=name)`."""
+    maker = Stack(database_url=database_url, label="template")
+    maker._tmp = tempfile.TemporaryDirectory(prefix="essaycoach-template-")
+    maker._db_name = name
+    try:
+        _admin_sql(database_url, f'DROP DATABASE IF EXISTS "{name}"')
+        _admin_sql(database_url, f'CREATE DATABASE "{name}"')
+        maker.manage("migrate", "--noinput", "--verbosity", "0")
+        maker.manage("demo_data", "--no-essays")
+    finally:
+        maker._tmp.cleanup()
+    return name
+
+
 def stack_from_env(label: str = "e2e", **extra_env: str) -> Stack:
     return Stack(
         database_url=os.environ.get("DATABASE_URL") or None,
@@ -358,6 +379,67 @@ class PrivateRedis:
             self._proc = None
 
     def __enter__(self) -> PrivateRedis:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class PrivatePostgres:
+    """A PostgreSQL server of the test's own (Debian's 15, initdb into a temporary folder,
+    a free TCP port on 127.0.0.1 and its unix socket in that folder), so a fault drill can
+    restart it under traffic without touching the machine's shared server. Run as the
+    `postgres` user when the tests run as root (initdb refuses root). Nothing is kept."""
+
+    BIN = Path("/usr/lib/postgresql/15/bin")
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        self._dir: Path | None = None
+
+    def _run(self, tool: str, *args: str) -> None:
+        command = [str(self.BIN / tool), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"{tool} {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+
+    @property
+    def data(self) -> str:
+        assert self._dir is not None
+        return str(self._dir / "data")
+
+    def start(self) -> PrivatePostgres:
+        self._dir = Path(tempfile.mkdtemp(prefix="essaycoach-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self._dir, "postgres", "postgres")
+        self._run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  "--locale=C", "--no-sync")  # fmt: skip
+        options = (
+            f"-p {self.port} -k {self._dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
+        self._run("pg_ctl", "-D", self.data, "-l", str(self._dir / "server.log"), "-o", options,
+                  "-w", "-t", "60", "start")  # fmt: skip
+        return self
+
+    def restart(self) -> None:
+        """A fast restart, as an operator or a failover does it: every session is ended."""
+        assert self._dir is not None
+        self._run("pg_ctl", "-D", self.data, "-l", str(self._dir / "server.log"), "-m", "fast",
+                  "-w", "-t", "60", "restart")  # fmt: skip
+
+    def stop(self) -> None:
+        if self._dir is not None:
+            try:
+                self._run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
+            finally:
+                shutil.rmtree(self._dir, ignore_errors=True)
+                self._dir = None
+
+    def __enter__(self) -> PrivatePostgres:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
