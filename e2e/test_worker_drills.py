@@ -1,7 +1,7 @@
 """Fault drill with real processes: the worker is SIGKILLed mid-analysis on every attempt.
 The analysis ends "failed" with a Try again (not "running" for ever, issue 9), the essay is
-kept, and Try again on a healthy worker finishes it. uvicorn + run_huey + a redis-server of
-our own, against a throw-away PostgreSQL database when DATABASE_URL is set."""
+kept, and Try again on a healthy worker finishes it. uvicorn + run_huey + a redis-server and
+a PostgreSQL server of our own."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e.harness import PYTHON, ROOT, PrivateRedis, Stack
+from e2e.harness import PYTHON, ROOT, PrivatePostgres, PrivateRedis, Stack, database_template
 from e2e.test_fault_drills import Browser
 
 STALE = 10  # ANALYSIS_STALE_SECONDS (its minimum)
@@ -80,6 +80,13 @@ def private_redis() -> Iterator[PrivateRedis]:
         yield redis
 
 
+@pytest.fixture(scope="module")
+def private_postgres() -> Iterator[PrivatePostgres]:
+    with PrivatePostgres() as postgres:
+        database_template(postgres.url)
+        yield postgres
+
+
 def _fake_node(folder: Path) -> Path:
     path = folder / "node"
     path.write_text(FAKE_NODE)
@@ -121,11 +128,12 @@ def _kill(worker: subprocess.Popen) -> None:
 
 
 def test_a_worker_killed_on_every_attempt_leaves_a_failed_analysis_with_try_again(
-    private_redis, tmp_path
+    private_redis, private_postgres, tmp_path
 ):
     node = _fake_node(tmp_path)
     stack = Stack(
-        database_url=os.environ.get("DATABASE_URL") or None,
+        database_url=private_postgres.url,
+        template_db="essaycoach_template",
         redis_url=private_redis.url,
         label="drill-worker",
         extra_env={
