@@ -26,7 +26,8 @@ BUDGET_PER_1000 = 1.0
 # 1.37, American 1.04), over the budget. It is kept from getting worse, not tuned to pass:
 # lower this ceiling to the budget only with fixes found on tune/. 2026-12-07: its seven
 # false alarms fell into five general classes, each shown again on new tune/ essays (37,
-# 38) and fixed there; it now stands at 0.00, so the ceiling is the budget.
+# 38); four were fixed there and it now stands at 0.17 (one rare real word, 'swamper', the
+# class left: see coaching/engine/README.md, version 0.5.1), so the ceiling is the budget.
 HELDOUT_CEILING_PER_1000 = BUDGET_PER_1000
 
 
