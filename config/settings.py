@@ -251,8 +251,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS_ENABLED = True  # documented: allauth keeps the counters in the cache
 ACCOUNT_RATE_LIMITS = {
+    # A whole school often reaches us from one NAT address, and a class signs in (or up)
+    # in the same minute: the per-address limits on every attempt are sized for that;
+    # failed logins stay tight, per address and per account.
+    "login": env_str("RATE_LIMIT_LOGIN", "300/m/ip"),
     "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
-    "signup": env_str("RATE_LIMIT_SIGNUP", "20/m/ip"),
+    "signup": env_str("RATE_LIMIT_SIGNUP", "120/m/ip"),
     # tries at a class join code (config/throttle.py), per person and per address
     "join_class": env_str("RATE_LIMIT_JOIN", "5/m/user,20/h/user,30/m/ip"),
 }

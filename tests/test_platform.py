@@ -86,3 +86,19 @@ def test_the_admin_lists_classes_and_assignments(db, school):
         assert client.get(url).status_code == 200
     response = client.get(f"/admin/essays/classroom/{school.classroom.pk}/change/")
     assert response.status_code == 200
+
+
+def test_a_class_behind_one_school_address_can_all_sign_in(db):
+    """Forty students from one NAT address sign in within a minute: none is refused."""
+    from django.test import Client
+
+    from tests.conftest import clear_cache
+    from tests.factories import PASSWORD, UserFactory
+
+    clear_cache()
+    students = [UserFactory(email=f"pupil{i}@school.test") for i in range(40)]
+    url = reverse("account_login")
+    for student in students:
+        response = Client().post(url, {"login": student.email, "password": PASSWORD})
+        assert response.status_code == 302, student.email
+    clear_cache()

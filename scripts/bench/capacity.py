@@ -285,7 +285,7 @@ def main() -> None:
             web_processes=2,
             worker_processes=2,
             nginx_conf=NGINX,
-            extra_env={"RATE_LIMIT_LOGIN_FAILED": "1000/m/ip"},
+            extra_env={"RATE_LIMIT_LOGIN": "100000/m/ip"},
         )
         with stack:
             rates = [int(r) for r in args.rates.split(",")]
@@ -297,7 +297,7 @@ def main() -> None:
             database_url=database,
             redis_url=redis,
             label="streams",
-            extra_env={"STREAM_MAX_SECONDS": "600"},
+            extra_env={"STREAM_MAX_SECONDS": "600", "RATE_LIMIT_LOGIN": "100000/m/ip"},
         )
         with stack:
             streams(stack, [int(s) for s in args.streams.split(",")])
