@@ -15,6 +15,7 @@ nginx on this machine, PostgreSQL and Redis.
 
 Needs PostgreSQL and Redis (DATABASE_URL / REDIS_URL or this machine's defaults) and
 Debian's nginx (`make nginx`). Nothing is asserted: it prints figures for the README.
+CAPACITY_LOG=1 prints the tail of the stream run's server log (to see why a stream was refused).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 
 from _common import ROOT, backends, percentile  # type: ignore[import-not-found]
@@ -240,18 +242,24 @@ def streams(stack: Stack, steps: list[int]) -> None:
                     f"Cookie: {cookie}\r\nAccept: text/event-stream\r\n\r\n".encode()
                 )
                 sockets.append(sock)
-            time.sleep(3)
-            answered = 0
-            for sock in sockets[fresh:][:50]:
-                sock.settimeout(2)
+            # every new stream answers (its access check waits its turn at the database)
+            answered, deadline = 0, time.monotonic() + 60
+            other: Counter[str] = Counter()
+            for sock in sockets[fresh:]:
+                sock.settimeout(max(0.1, deadline - time.monotonic()))
                 with contextlib.suppress(OSError):
-                    answered += b"200 OK" in sock.recv(4096)
+                    head = sock.recv(4096)
+                    answered += b"200 OK" in head
+                    if b"200 OK" not in head:
+                        other[head.split(b"\r\n", 1)[0].decode(errors="replace") or "closed"] += 1
+            settled = time.monotonic() - deadline + 60
             rss = _rss(web_pid)
             print(
                 f"  {step:5d} open streams: web process {rss / 2**20:.0f} MB "
                 f"({(rss - base_rss) / step / 1024:.0f} KB a stream); "
-                f"of {min(50, step - fresh)} just opened, {answered} answered 200  "
-                f"{'OK' if rss < TARGET_STREAM_RSS else 'over 1 GB'}",
+                f"{answered} of {step - fresh} new ones answered 200 within {settled:.1f} s  "
+                f"{'OK' if rss < TARGET_STREAM_RSS else 'over 1 GB'}"
+                f"{'; others: ' + str(dict(other)) if other else ''}",
                 flush=True,
             )
     finally:
@@ -301,6 +309,8 @@ def main() -> None:
         )
         with stack:
             streams(stack, [int(s) for s in args.streams.split(",")])
+            if os.environ.get("CAPACITY_LOG"):
+                print(stack.log()[-4000:])
 
 
 if __name__ == "__main__":
