@@ -80,10 +80,14 @@ class UserTimeZoneMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         if self.is_async:
             return self.__acall__(request)
+        if _is_stream(request):
+            return self.get_response(request)
         user = getattr(request, "user", None)
         return self._respond(request, user_zone(user))
 
     async def __acall__(self, request: HttpRequest) -> HttpResponseBase:
+        if _is_stream(request):
+            return await self.get_response(request)
         zone = user_zone(await request.auser()) if hasattr(request, "auser") else None
         _activate(zone)
         try:
@@ -97,6 +101,14 @@ class UserTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+def _is_stream(request: HttpRequest) -> bool:
+    """A feedback stream reads the session and user itself, when its turn at the database
+    comes, and renders in the person's zone (coaching.views). Reading the user here would
+    hold a database connection for the stream's whole life, one per open feedback page:
+    a class opening its pages together ran PostgreSQL out of connections."""
+    return request.path.endswith("/stream/")
 
 
 def _activate(zone: zoneinfo.ZoneInfo | None) -> None:
