@@ -10,7 +10,17 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from e2e.harness import CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, JOIN_CODE, ROOT, Stack
+from e2e.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEMO_PASSWORD,
+    JOIN_CODE,
+    ROOT,
+    PrivatePostgres,
+    PrivateRedis,
+    Stack,
+    database_template,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 AXE = ROOT / "config" / "static_src" / "node_modules" / "axe-core" / "axe.min.js"
@@ -118,3 +128,20 @@ def new_student_submits(page: Page, tag: str, text: str) -> None:
     page.get_by_label("Your essay").fill(text)
     page.get_by_role("button", name="Submit for feedback").click()
     expect(page.get_by_role("heading", name="Feedback on revision 1")).to_be_visible()
+
+
+# --- private PostgreSQL and Redis for the fault drills (never the machine's shared ones) ---
+
+
+@pytest.fixture
+def private_redis() -> Iterator[PrivateRedis]:
+    with PrivateRedis() as redis:
+        yield redis
+
+
+@pytest.fixture(scope="module")
+def private_postgres() -> Iterator[PrivatePostgres]:
+    # one server per test file; each drill's stack copies a database migrated once
+    with PrivatePostgres() as postgres:
+        database_template(postgres.url)
+        yield postgres

@@ -15,12 +15,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import pytest
 
 from e2e.harness import (
     DEMO_PASSWORD,
@@ -28,7 +26,6 @@ from e2e.harness import (
     PrivateRedis,
     Stack,
     _with_database,
-    database_template,
 )
 
 STUDENTS = 8
@@ -171,20 +168,6 @@ def _connections(database_url: str, name: str) -> int:
             "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)
         ).fetchone()
         return int(row[0]) if row else 0
-
-
-@pytest.fixture
-def private_redis() -> Iterator[PrivateRedis]:
-    with PrivateRedis() as redis:
-        yield redis
-
-
-@pytest.fixture(scope="module")
-def private_postgres() -> Iterator[PrivatePostgres]:
-    # one server for the file; each drill's stack copies a database migrated once
-    with PrivatePostgres() as postgres:
-        database_template(postgres.url)
-        yield postgres
 
 
 def _stack(label: str, redis: PrivateRedis, postgres: PrivatePostgres, **extra_env: str) -> Stack:

@@ -13,12 +13,9 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from e2e.harness import PYTHON, ROOT, PrivatePostgres, PrivateRedis, Stack, database_template
+from e2e.harness import PYTHON, ROOT, Stack
 from e2e.test_fault_drills import Browser
 
 STALE = 10  # ANALYSIS_STALE_SECONDS (its minimum)
@@ -72,19 +69,6 @@ print(json.dumps([a.status, a.attempts]))
 
 # What the minute task does, run now instead of waiting for the clock.
 REQUEUE = "from coaching.tasks import requeue_lost_analyses; requeue_lost_analyses.call_local()"
-
-
-@pytest.fixture
-def private_redis() -> Iterator[PrivateRedis]:
-    with PrivateRedis() as redis:
-        yield redis
-
-
-@pytest.fixture(scope="module")
-def private_postgres() -> Iterator[PrivatePostgres]:
-    with PrivatePostgres() as postgres:
-        database_template(postgres.url)
-        yield postgres
 
 
 def _fake_node(folder: Path) -> Path:
