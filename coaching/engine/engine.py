@@ -30,7 +30,7 @@ from .scoring import (
     level_for,
     one_line,
 )
-from .spelling import SpellingFilter, variety_note
+from .spelling import SpellingFilter, rare_real_word, variety_note
 from .structure import analyse_structure
 from .summary import changes, next_steps, strengths
 from .text import Document, SentenceSplitter, build_document
@@ -81,6 +81,7 @@ class Engine:
         self._ngrams = ngram_counts()
         self._lm = language_model()
         morph.tags("went")  # load the lexicon now, not on the first essay
+        rare_real_word("went")  # and Webster's word list
         # a misspelt word too: Harper builds its spelling index on the first one it meets;
         # once per variety (the Node server keeps one linter each)
         for variety in spelling_variety.VARIETIES:

@@ -107,6 +107,26 @@ TABLE: tuple[KindGate, ...] = (
         "'lost their right to vote': 'their' before a noun; 0 on clean text",
     ),
     KindGate(
+        "harper:UpdatePlaceNames",
+        3,
+        0,
+        0.0,
+        False,
+        "'Turkey' -> 'Türkiye' (twice, the country and the bird's namesake), 'Calcutta' -> "
+        "'Kolkata' in a history essay: a place's older or English name is not an error; "
+        "hidden (clean half fresh/, 2026-12-07; no FCE token)",
+    ),
+    KindGate(
+        "harper:MassNouns",
+        1,
+        52,
+        0.442,
+        False,
+        "'I was the one learning the most' -> 'one piece of learning' (clean half fresh/); "
+        "on FCE train its notes are right 0.44 of the time, under the 0.45 Harper rules "
+        "need (harper_rules.py): hidden",
+    ),
+    KindGate(
         "rule:missing-determiner",
         8,
         157,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import morph
 from .lexicon import DAYS, MONTHS, NATIONALITIES
@@ -211,6 +212,10 @@ class SpellingFilter:
                 )
                 if keep and doubtful:
                     keep = self._typo_like(word, n.suggestions)  # 'Becuase', not 'Priya'
+                elif keep and word.islower() and rare_real_word(base):
+                    # 'harmattan', 'unsterilized': in Webster's word list and no slip of a
+                    # common word ('costumer', 'wether' are, and keep their notes)
+                    keep = self._typo_like(word, n.suggestions)
                 if not keep:
                     continue
                 sugg = sorted(n.suggestions, key=lambda s: -self._freq.get(s.lower(), 0))
@@ -368,6 +373,19 @@ SPLIT_PART_MIN_COUNT = 1000
 # verb ('swamper', 'faller', 'skidder'); never '-er' on a comparative ('worser')
 _VERB_PREFIXES = ("re", "un", "out", "over", "under", "mis", "pre")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+
+
+@lru_cache(maxsize=1)
+def _webster() -> frozenset[str]:
+    """Webster's Second International (1934, public domain; the `english-words` package's
+    'web2' list, 234,000 words): rare real words the frequency list lacks."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def rare_real_word(low: str) -> bool:
+    return low in _webster()
 
 
 def derived_word(low: str) -> bool:

@@ -165,7 +165,8 @@ def names_in(doc: Document, *, strong: bool = False) -> frozenset[str]:
     out: set[str] = set()
     for sent in doc.sentences:
         first = True
-        for t in sent.tokens:
+        tokens = sent.tokens
+        for j, t in enumerate(tokens):
             if not t.is_word:
                 if t.text not in ('"', _DOUBLE_OPEN, "'", _SINGLE_OPEN, "(", "["):
                     first = False
@@ -173,12 +174,35 @@ def names_in(doc: Document, *, strong: bool = False) -> frozenset[str]:
             if t.text[:1].isupper() and not t.text.isupper():
                 low = re.sub(r"['\u2019]s$", "", t.lower)
                 caps[low] += 1
-                if not first and text[t.start - 1 : t.start] != "@":
+                if (not first and text[t.start - 1 : t.start] != "@") or (
+                    first and _named_by_context(tokens, j)
+                ):
                     out.add(low)
             first = False
     if not strong:
         out.update(w for w, k in caps.items() if k >= 2)
     return frozenset(out)
+
+
+def _named_by_context(tokens: list[Token], j: int) -> bool:
+    """A sentence's first word that its neighbours show to be a name: the first half of a
+    full name ('Chinua Achebe's novel': the next word is capitalised and no word the lexicon
+    knows) or a person a relative clause describes ('Mehmet, who has asthma, ...'), when
+    the lexicon does not know the word itself. A learner's slip at the start of a sentence
+    ('Becuase the ...') has neither."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is None or morph.is_known(tokens[j].lower):
+        return False  # 'Later Aoife sat ...': a word the lexicon knows is that word
+    if nxt.is_word:
+        word = re.sub(r"['\u2019]s$", "", nxt.text)
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.isalpha()
+            and not morph.is_known(word.lower())
+        )
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    return nxt.text == "," and after is not None and after.lower in ("who", "whose")
 
 
 def terms_in(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
@@ -291,6 +315,30 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
         return "participle"  # 'a timed mile': the participle describes the noun
     if prev.lower == "of" and before is not None and _noun(before):
         return "noun-of"  # 'a kind of bargain', 'a squirt of dish soap'
+    if prev.lower == "for" and before is not None and before.lower in _WORD_NOUNS:
+        return "word-for"  # 'the Polish word for grandfather': the word, not a person
+    from .ngrams import counts
+
+    ng = counts()
+    noun = toks[i].lower
+    if ng.bigram("a", noun) + ng.bigram("an", noun) == 0 and ng.bigram("the", noun) > 0:
+        return "never-a"  # 'argued about pasta', 'homework': the model never lists 'a pasta'
+    return None
+
+
+# nouns that name a word: after them 'for' introduces the thing named, with no article
+_WORD_NOUNS = frozenset({"word", "words", "term", "terms", "name", "names", "slang", "synonym"})
+
+
+def _guard_mass_nouns(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'I was the one learning the most': 'one' after a determiner is a pronoun, and an
+    -ing word after it is a verb, not a mass noun counted with 'one'."""
+    prev = _word_at(toks, i - 1)
+    nxt = _word_at(toks, i + 1)
+    if toks[i].lower == "one" and prev is not None and prev.lower in DETERMINERS:
+        return "pronoun-one"
+    if nxt is not None and nxt.lower.endswith("ing"):
+        return "ing-verb"
     return None
 
 
@@ -461,6 +509,7 @@ GUARDS: dict[str, Guard] = {
     "harper:TheirToThere": _guard_their_there,
     "harper:PronounVerbAgreement": _guard_pronoun_verb,
     "harper:NounVerbConfusion": _guard_noun_verb,
+    "harper:MassNouns": _guard_mass_nouns,
 }
 
 

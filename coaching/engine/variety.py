@@ -83,6 +83,9 @@ _BRITISH_ALSO_AMERICAN = frozenset(
         "axe",
         "axes",
         "whisky",
+        # breame pairs 'buses' with 'busses', but 'buses' is the usual American plural too
+        "buses",
+        "busing",
     }
 )
 

@@ -16,8 +16,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent / "clean_essays"
 HALVES = ("tune", "heldout", "fresh")
-# the halves the gate test holds to a ceiling; "fresh" is only reported
-GATED = ("tune", "heldout")
+# the halves the gate test holds to a ceiling. "fresh" was reported only until its false
+# alarms had been read (2026-12-07: 1.76 per 1,000 words, six general classes, fixed in
+# engine 0.5.3); it is gated since, and a new blind half takes its place.
+GATED = ("tune", "heldout", "fresh")
 # the budget the issue sets: false alarms per 1,000 words, per variety and half
 BUDGET_PER_1000 = 1.0
 # The held-out half's first measurement (2026-12-01, after tuning on tune/): 3.44 per 1,000

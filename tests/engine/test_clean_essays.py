@@ -3,8 +3,9 @@
 Every note on tests/engine/clean_essays is a false alarm. The budget is issue 7's: at most
 1.0 per 1,000 words for each spelling variety, with the variety the essay declares and in
 auto mode, on the tuning half; the held-out half may not rise above its ceiling
-(clean_set.HELDOUT_CEILING_PER_1000, see there). The fresh half (written blind) is checked
-for form only: its false alarms are reported by scripts/bench/false_alarms.py, not gated.
+(clean_set.HELDOUT_CEILING_PER_1000, see there), nor may the fresh half, gated since its
+notes were read (clean_set.GATED). A half not in GATED is written blind: checked for form
+only, its false alarms reported by scripts/bench/false_alarms.py.
 """
 
 from __future__ import annotations

@@ -257,6 +257,46 @@ def test_real_errors_near_those_classes_are_still_found(
     assert word in _marked(engine, sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a full name at the start of a sentence, a person a relative clause describes
+        "Chinua Achebe's novel opens with a wrestling match that made Okonkwo famous.",
+        "Mehmet, who has asthma, stayed well back from the fume cupboard.",
+        # a place's older English name, and the bird
+        "Until 1947 the city was called Calcutta, and we ate turkey on Sunday.",
+        "My grandmother grew up on the Aegean coast of Turkey.",
+        # 'the one' + a verb, the passive of 'use', a word for a word, a mass noun
+        "She was the teacher, but I was the one learning the most.",
+        "The time taken can be used to compare the rates of the two reactions.",
+        "Dziadek is the Polish word for grandfather.",
+        "We argued about pasta for three days.",
+        # a rare real word, and the usual American plural of 'bus'
+        "The wind grew like a bush-fire in the harmattan.",
+        "The district bought new buses so that the schools could start later.",
+    ],
+)
+def test_the_fresh_false_alarm_classes_are_gone(engine: Engine, sentence: str) -> None:
+    assert _notes(engine, sentence, "british") == []
+    assert _notes(engine, sentence, "american") == []
+    assert _notes(engine, sentence, "auto") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("I am used to get up early because of my job.", "get"),
+        ("Becuase Tablets are cheap, many schools buy them.", "Becuase"),
+        ("The wether was cold and wet all week.", "wether"),
+        ("I went to the shop and bought ticket for concert.", "concert"),
+    ],
+)
+def test_real_errors_near_the_fresh_classes_are_still_found(
+    engine: Engine, sentence: str, word: str
+) -> None:
+    assert word in _marked(engine, sentence)
+
+
 def test_derived_words_and_junk_splits() -> None:
     from coaching.engine.spelling import derived_word
 

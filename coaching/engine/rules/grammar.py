@@ -69,6 +69,8 @@ _NOT_PLURALISED = frozenset(
     }
 )
 _PRONOUN_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+# subjects that can be accustomed to something ('I am used to waking early')
+_PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 _GERUND_VERBS = frozenset(
     {
         "enjoy",
@@ -425,6 +427,9 @@ def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
             and lows[i + 1] == "used"
             and i + 3 < n
             and lows[i + 2] == "to"
+            # accustomed, not the passive of 'use' ('can be used to compare rates'): a
+            # person is the subject, or it is 'get used to'
+            and (w in {"get", "got", "'m"} or (i > 0 and lows[i - 1] in _PERSONAL_SUBJECTS))
         ):
             v = lows[i + 3]
             if _verb_base_only(v) and "NN" not in morph.tags(v):
