@@ -1,7 +1,7 @@
 """The planted-error essays parse, and each kind has enough errors in each half.
 
-The fresh half (written blind) is checked for form only here; the engine's recall on it is
-reported by scripts/bench/planted_errors.py, not gated.
+The fresh and blind halves (written blind) are checked for form only here; the engine's
+recall on them is reported by scripts/bench/planted_errors.py, not gated.
 """
 
 from __future__ import annotations
@@ -47,6 +47,24 @@ def test_the_fresh_half_is_ten_learner_essays_with_valid_spans() -> None:
     assert len({e.name for e in essays}) == 10
     for essay in essays:
         assert 250 <= len(essay.text.split()) <= 400, (essay.name, len(essay.text.split()))
+        assert essay.text.count("\n\n") >= 3, essay.name
+        last = 0
+        for err in essay.errors:
+            assert last <= err.start < err.end <= len(essay.text), (essay.name, err)
+            assert essay.text[err.start : err.end] == err.wrong
+            assert err.wrong.strip() == err.wrong and err.wrong != err.correction
+            last = err.end
+
+
+def test_the_blind_half_is_eight_learner_essays_with_ten_of_each_kind() -> None:
+    essays = load("blind")
+    assert len(essays) == 8
+    assert len({e.name for e in essays}) == 8
+    counts = Counter(e.kind for essay in essays for e in essay.errors)
+    assert min(counts[k] for k in KINDS) >= 10, counts
+    for essay in essays:
+        assert 300 <= len(essay.text.split()) <= 450, (essay.name, len(essay.text.split()))
+        assert 10 <= len(essay.errors) <= 12, (essay.name, len(essay.errors))
         assert essay.text.count("\n\n") >= 3, essay.name
         last = 0
         for err in essay.errors:
