@@ -3,15 +3,16 @@
     .venv/bin/python scripts/bench/false_alarms.py [--examples] [--json OUT]
 
 The essays are in tests/engine/clean_essays (tune/ was used while tuning the engine's
-guards and gate, heldout/ was not, fresh/ was written blind later). Every note on them is a
-false alarm. Each essay is run
+guards and gate, heldout/ was not, fresh/ was written blind later, blind/ by someone who had
+never seen the engine). Every note on them is a false alarm. Each essay is run
 twice: with the variety it declares (as an assignment that asks for it would) and in auto
 mode (the engine reads the variety from the essay). Figures per half and variety, and per
 note kind. The budget (issue 7) is 1.0 per 1,000 words; the exit status is 1 when a half
 and variety is over the ceiling tests/engine/test_clean_essays.py keeps (the budget on the
 tuning half, tests/engine/clean_set.HELDOUT_CEILING_PER_1000 on the held-out half). The
-fresh half is reported on its own lines and never sets the exit status; ``--examples``
-never lists its notes (figures only, so that nobody tunes on it).
+fresh and blind halves are reported on their own lines, are never in the gated halves' sums
+and never set the exit status; ``--examples`` never lists their notes (figures only, so that
+nobody tunes on them).
 """
 
 from __future__ import annotations
@@ -39,14 +40,14 @@ def main() -> int:
     engine = Engine()
     essays = load()
     gated = [e for e in essays if e.half in GATED]
-    fresh = [e for e in essays if e.half not in GATED]
+    reported = [e for e in essays if e.half not in GATED]  # fresh and blind: figures only
 
     figures: dict[str, dict] = {}
     over = []
     for mode in ("declared", "auto"):
         # measured apart, so that "all" (kinds, examples) is the gated halves only
         tallies = measure(engine, gated, mode)
-        blind = measure(engine, fresh, mode) if fresh else {}
+        blind = measure(engine, reported, mode) if reported else {}
         blind.pop("all", None)
         print(f"\nspelling variety: {mode}")
         print(f"  {'half/variety':20s} {'words':>6s} {'notes':>6s} {'per 1,000':>9s}")

@@ -54,8 +54,10 @@ def main() -> None:
         print(f"== FCE ({len(rows)} essays): rule, notes, tokens, token precision")
         for rule, (k, t, tp) in sorted(stats.items(), key=lambda kv: -kv[1][0]):
             print(f"{rule:36s} {k:5d} {t:6d} {tp / max(1, t):6.3f}")
-    # never the blind half (clean_essays/fresh): it is reported by false_alarms.py, not tuned on
-    clean = sorted(p for p in Path(args.clean).rglob("*.txt") if p.parent.name != "fresh")
+    # never the blind halves (clean_essays/fresh, blind): reported by false_alarms.py, not tuned on
+    clean = sorted(
+        p for p in Path(args.clean).rglob("*.txt") if p.parent.name not in ("fresh", "blind")
+    )
     if clean:
         words = 0
         fired: dict[str, int] = defaultdict(int)
