@@ -9,10 +9,10 @@ twice: with the variety it declares (as an assignment that asks for it would) an
 mode (the engine reads the variety from the essay). Figures per half and variety, and per
 note kind. The budget (issue 7) is 1.0 per 1,000 words; the exit status is 1 when a half
 and variety is over the ceiling tests/engine/test_clean_essays.py keeps (the budget on the
-tuning half, tests/engine/clean_set.HELDOUT_CEILING_PER_1000 on the held-out half). The
-fresh and blind halves are reported on their own lines, are never in the gated halves' sums
-and never set the exit status; ``--examples`` never lists their notes (figures only, so that
-nobody tunes on them).
+tuning half, tests/engine/clean_set.HELDOUT_CEILING_PER_1000 on the held-out half and, since
+its notes were read, the fresh half). A half not in clean_set.GATED (now the blind half) is
+reported on its own lines, is never in the gated halves' sums and never sets the exit
+status; ``--examples`` never lists its notes (figures only, so that nobody tunes on it).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def main() -> int:
     engine = Engine()
     essays = load()
     gated = [e for e in essays if e.half in GATED]
-    reported = [e for e in essays if e.half not in GATED]  # fresh and blind: figures only
+    reported = [e for e in essays if e.half not in GATED]  # not gated (blind): figures only
 
     figures: dict[str, dict] = {}
     over = []
@@ -74,8 +74,7 @@ def main() -> int:
         kinds = tallies["all"].kinds
         if kinds:
             print(
-                "  by kind (tune and heldout): "
-                + ", ".join(f"{k} {v}" for k, v in kinds.most_common())
+                "  by kind (gated halves): " + ", ".join(f"{k} {v}" for k, v in kinds.most_common())
             )
         for half in sorted({k.split("/")[0] for k in blind}):
             if blind[half].kinds:
