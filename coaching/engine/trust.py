@@ -397,6 +397,11 @@ def _guard_its(note: Note, toks: list[Token], i: int, ctx: Context) -> str | Non
     return None
 
 
+# finite forms: which of them a clause takes is the writer's choice of time, which three
+# words of context cannot judge
+_TENSES = frozenset({"base", "past", "ed", "s"})
+
+
 def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """Verb forms the trigram model doubts on fluent text: a past tense after its subject
     ('He watered'), a participle used as an adjective ('the timed performance'), 'and gave',
@@ -412,6 +417,8 @@ def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str |
         and p in _SUBJECT_PRONOUNS - {"i", "you", "we", "they"}
     ):
         return "past-after-subject"  # 'He watered', 'She wore'
+    if old in _TENSES and new in _TENSES and p in _SUBJECT_PRONOUNS:
+        return "tense-after-subject"  # 'they arrive two days later', 'I ate my lunch alone'
     if old in {"ing", "ed", "pp"} and nxt is not None and _noun(nxt) and _tags(prev) & {"JJ"}:
         return "participle-adjective"  # 'a free mapping app'
     return None
