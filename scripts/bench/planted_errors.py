@@ -10,10 +10,10 @@ when it overlaps a planted error of any kind and wrong anywhere else. A note wit
 spaces around it; a planted error whose correction only adds words after (or before) its
 text ('for' -> 'for the') takes in the gap and the next (or previous) word's first
 character, where a note on the missing word's neighbour stands. ``--details`` lists the
-misses and the wrong notes of the dev half only: the held-out half is for reporting, never
-for tuning, and so are the fresh half (written blind after the held-out half had been
-looked at) and the blind half (written by someone who had never seen the engine): both are
-marked "(reported, not gated)". ``--half both`` (the default) reports every half, each
+misses and the wrong notes of the dev half only. The held-out and fresh halves were
+written to report, not to tune on, but both have since been read (2026-12-07); the blind
+half (written by someone who had never seen the engine) is the one unseen measure, marked
+"(reported, not gated)". ``--half both`` (the default) reports every half, each
 apart; no figure sums halves.
 
 Targets (issue 7): recall >= 0.65 overall with note precision >= 0.90, every kind >= 0.4.

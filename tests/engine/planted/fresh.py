@@ -1,5 +1,5 @@
 """Planted-error essays, fresh half: written blind on 2026-12-07, after the held-out half had
-been looked at. Reported by scripts/bench/planted_errors.py, never gated, never tuned on."""
+been looked at. Its notes were read later that day, so it is no longer blind (blind.py is)."""
 
 # ruff: noqa: E501
 
