@@ -376,7 +376,9 @@ ESSAY_MAX_WORDS = env_int("ESSAY_MAX_WORDS", 5000, minimum=100)
 ESSAY_MAX_UPLOAD_BYTES = env_int("ESSAY_MAX_UPLOAD_BYTES", 2 * 1024 * 1024, minimum=1024)
 # Uploads (essays and rubrics) are parsed in a child process the web process kills past
 # these bounds (essays/sandbox.py): wall seconds, extra memory, what a .docx may unpack to
-# (and a PDF's pages decode to), pages in a PDF.
+# (and a PDF's pages decode to), pages in a PDF; and how many such children one web
+# process runs at once (one more upload is refused at once with "try again in a moment").
+UPLOAD_PARSE_CONCURRENCY = env_int("UPLOAD_PARSE_CONCURRENCY", 2, minimum=1)
 UPLOAD_PARSE_SECONDS = env_int("UPLOAD_PARSE_SECONDS", 10, minimum=1)
 UPLOAD_PARSE_MEMORY_MB = env_int("UPLOAD_PARSE_MEMORY_MB", 256, minimum=64)
 UPLOAD_MAX_INFLATED_BYTES = env_int("UPLOAD_MAX_INFLATED_BYTES", 32 * 1024 * 1024, minimum=1024)

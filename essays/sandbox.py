@@ -5,13 +5,17 @@ web process, with the parsers preloaded: a fork costs milliseconds, and the chil
 inherits the web process's threads or database connections). The child gets a CPU-time
 and an address-space limit (resource.setrlimit) on top of the parent's wall-time wait; on
 the deadline the parent kills it. Whatever the file does, the web process waits at most
-`seconds` and its own memory never grows.
+`seconds` and its own memory never grows. A caller may also cap how many children run at
+once in this process (`max_running`): one more is refused at once (ChildrenBusy) rather
+than queued, so a burst of uploads cannot fill the machine with parsers or keep a student
+waiting behind other people's files.
 
 Pure Python, no Django (the child runs without settings): callers pass the limits in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import multiprocessing
@@ -19,7 +23,7 @@ import os
 import resource
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -30,6 +34,8 @@ logger = logging.getLogger(__name__)
 PRELOAD = ["essays.sandbox", "essays.fileparse", "docx", "pypdf", "lxml.etree"]
 _lock = threading.Lock()
 _context: Any = None
+_running_lock = threading.Lock()
+_running = 0  # children this process runs now
 
 
 class ChildLimit(Exception):
@@ -43,6 +49,28 @@ class ChildLimit(Exception):
         self.exitcode = exitcode
         self.seconds = seconds
         self.memory_bytes = memory_bytes
+
+
+class ChildrenBusy(Exception):
+    """`limit` parse children already run in this process; nothing was started."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"{limit} parse children already running")
+        self.limit = limit
+
+
+@contextlib.contextmanager
+def _slot(limit: int | None) -> Iterator[None]:
+    global _running
+    with _running_lock:
+        if limit is not None and _running >= limit:
+            raise ChildrenBusy(limit)
+        _running += 1
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _running -= 1
 
 
 def _get_context() -> Any:
@@ -87,10 +115,24 @@ def _child(
     conn.close()
 
 
-def run_bounded(func: Callable[..., Any], *args: Any, seconds: float, memory_bytes: int) -> Any:
+def run_bounded(
+    func: Callable[..., Any],
+    *args: Any,
+    seconds: float,
+    memory_bytes: int,
+    max_running: int | None = None,
+) -> Any:
     """func(*args) in a child: its result, or ParseError as the child raised it, or
-    ChildLimit when the child ran out of time or memory. func and args must pickle
-    (a module-level function, bytes, dataclasses)."""
+    ChildLimit when the child ran out of time or memory, or ChildrenBusy (at once) when
+    `max_running` children of this process are running already. func and args must
+    pickle (a module-level function, bytes, dataclasses)."""
+    with _slot(max_running):
+        return _run_child(func, args, seconds=seconds, memory_bytes=memory_bytes)
+
+
+def _run_child(
+    func: Callable[..., Any], args: tuple[Any, ...], *, seconds: float, memory_bytes: int
+) -> Any:
     context = _get_context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from essays.fileparse import Limits, ParseError, essay_text
-from essays.sandbox import ChildLimit, run_bounded
+from essays.sandbox import ChildLimit, ChildrenBusy, run_bounded
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ ALLOWED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 class UnreadableFile(ValueError):
     """The file cannot be turned into text; the message is safe to show the student.
     `reason` says why (damaged, too_large, inflated, pages, encrypted, binary, timeout,
-    memory, empty, type) for logs and tests."""
+    memory, empty, type, unavailable, busy) for logs and tests."""
 
     def __init__(self, message: str, *, reason: str = "damaged") -> None:
         super().__init__(message)
@@ -66,7 +66,13 @@ def run_parser(suffix: str, func: Callable[..., Any], *args: Any) -> Any:
             *args,
             seconds=settings.UPLOAD_PARSE_SECONDS,
             memory_bytes=settings.UPLOAD_PARSE_MEMORY_MB * 1024 * 1024,
+            max_running=settings.UPLOAD_PARSE_CONCURRENCY,
         )
+    except ChildrenBusy as exc:
+        # Refused at once, not queued: the student's request does not wait behind others'.
+        raise UnreadableFile(
+            _("Many files are being read right now; try again in a moment."), reason="busy"
+        ) from exc
     except ParseError as exc:
         raise UnreadableFile(refusal_message(suffix, exc), reason=exc.reason) from exc
     except OSError as exc:  # no child could be started (no processes or temp dir left)

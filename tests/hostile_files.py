@@ -5,10 +5,13 @@ this module when a test hands it one of the functions below."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
+import time
 import zipfile
 import zlib
+from pathlib import Path
 
 import docx
 
@@ -230,3 +233,14 @@ def hog_memory(megabytes: int) -> int:
     """Allocate `megabytes` MB and touch it."""
     block = bytearray(megabytes * MB)
     return len(block)
+
+
+def parse_when_released(folder: str, release: str) -> str:
+    """A parse that holds its child until the test lets it go: it says it has started (a
+    file of its own in `folder`), then waits for the file `release` to exist."""
+    started = Path(folder) / f"started-{os.getpid()}"
+    started.touch()
+    gate = Path(release)
+    while not gate.exists():
+        time.sleep(0.02)
+    return "released"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import resource
 import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +16,7 @@ from django.urls import reverse
 from coaching.rubric_io import RubricFileError, import_file
 from essays.models import Essay
 from essays.sandbox import ChildLimit, run_bounded
-from essays.textfiles import UnreadableFile, extract_text
+from essays.textfiles import UnreadableFile, extract_text, run_parser
 from tests import hostile_files as hostile
 from tests.conftest import client_for
 
@@ -201,3 +203,65 @@ def test_no_child_process_is_a_message_too(monkeypatch):
     refusal = _refusal("essay.docx", hostile.plain_docx("Fine."))
     assert refusal.reason == "unavailable"
     assert "Try again in a minute, or paste the text" in str(refusal)
+
+
+# ---------------------------------------------------------------------- how many at once
+
+BUSY = "Many files are being read right now; try again in a moment."
+
+
+def test_uploads_past_the_concurrency_cap_are_refused_at_once_with_the_draft_kept(
+    school, settings, tmp_path
+):
+    settings.UPLOAD_PARSE_CONCURRENCY = 2
+    settings.UPLOAD_PARSE_SECONDS = 120  # the held children are let go by the test, not killed
+    release = tmp_path / "release"
+    client = client_for(school.student)
+    client.post(reverse("essays:draft_autosave", args=[school.assignment.pk]), {"text": "keep me"})
+    url = reverse("essays:draft_upload", args=[school.assignment.pk])
+    honest = hostile.plain_docx("Uniforms are fair.")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # two uploads being read in this process: their children wait for the test
+        held = [
+            pool.submit(
+                run_parser, ".txt", hostile.parse_when_released, str(tmp_path), str(release)
+            )
+            for _ in range(2)
+        ]
+        try:
+            for _ in range(6000):  # both children have started (or one has failed)
+                if len(list(tmp_path.glob("started-*"))) == 2 or any(f.done() for f in held):
+                    break
+                time.sleep(0.02)
+            assert len(list(tmp_path.glob("started-*"))) == 2, [f.result() for f in held]
+
+            # a third is refused at once, through the page as other refusals are
+            response = client.post(
+                url, {"file": SimpleUploadedFile("essay.docx", honest)}, follow=True
+            )
+            assert response.status_code == 200
+            assert BUSY in response.content.decode()
+            assert Essay.objects.get(student=school.student).draft_text == "keep me"
+            assert _refusal("essay.txt", b"Some text.").reason == "busy"
+            assert BUSY in _rubric_refusal("rubric.docx", hostile.plain_docx("Criterion"))
+        finally:
+            release.touch()
+        assert [f.result() for f in held] == ["released", "released"]
+
+    # the slots are given back: the same upload now reads
+    response = client.post(url, {"file": SimpleUploadedFile("essay.docx", honest)}, follow=True)
+    assert BUSY not in response.content.decode()
+    assert Essay.objects.get(student=school.student).draft_text == "Uniforms are fair.\n"
+
+
+def test_a_failing_parse_gives_its_slot_back(settings):
+    settings.UPLOAD_PARSE_CONCURRENCY = 1
+    # a refused file and a child stopped at its memory limit each give the one slot back
+    for _ in range(2):
+        assert _refusal("essay.docx", hostile.malformed_xml_docx()).reason == "damaged"
+    with pytest.raises(ChildLimit):
+        run_bounded(
+            hostile.hog_memory, 2048, seconds=10, memory_bytes=256 * 1024 * 1024, max_running=1
+        )
+    assert extract_text("essay.txt", b"Still readable.") == "Still readable.\n"
