@@ -26,6 +26,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -274,7 +275,8 @@ async def _stream_db(fn: Callable[..., _T], *args: Any) -> _T:
 async def _stream_events(
     request: HttpRequest, pk: int, user: User, analysis_id: int, after: int
 ) -> AsyncGenerator[str, None]:
-    yield "retry: 1000\n\n"
+    # "connected": the page clears a "too many pages open" notice it may still show
+    yield "retry: 1000\n\n" + _sse("connected", "")
     deadline = time.monotonic() + settings.STREAM_MAX_SECONDS
     last_sent = time.monotonic()
     seen: tuple[str, int, bool] | None = None
@@ -324,10 +326,11 @@ def _send_again(analysis_id: int) -> bool:
 def _stream_busy() -> str:
     """Too many streams open for this person: a short, well-formed answer that asks the
     browser to come back later (EventSource reconnects after `retry`), not an error. The
-    page keeps what it shows and its Refresh link."""
+    page keeps what it shows and its Refresh link, and shows this message in its status
+    line (htmx swaps it in as HTML: escaped) until a stream is let in ("connected")."""
     retry = settings.STREAM_BUSY_RETRY_SECONDS
     message = _("Too many feedback pages are open; this one updates again shortly.")
-    return f"retry: {retry * 1000}\n\nevent: busy\ndata: {message}\n\n"
+    return f"retry: {retry * 1000}\n\n" + _sse("busy", escape(message))
 
 
 @require_GET  # EventSource only GETs; a POST used to open a stream too

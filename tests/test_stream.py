@@ -48,6 +48,7 @@ async def test_a_finished_analysis_streams_every_panel_then_done(school, analyse
     events = await read_events(response)
     names = [e["event"] for e in events]
     assert names == [
+        "connected",
         "overview",
         "notes",
         "scores",
@@ -56,10 +57,11 @@ async def test_a_finished_analysis_streams_every_panel_then_done(school, analyse
         "revisions",
         "done",
     ]
-    assert [e.get("id") for e in events[:4]] == ["1", "2", "3", "4"]
-    assert "Words" in events[0]["data"]
-    assert "Feedback complete." in events[4]["data"]
-    assert "<html" not in events[2]["data"]
+    assert events[0]["data"] == "\n"  # nothing to show: the page empties its status line
+    assert [e.get("id") for e in events[1:5]] == ["1", "2", "3", "4"]
+    assert "Words" in events[1]["data"]
+    assert "Feedback complete." in events[5]["data"]
+    assert "<html" not in events[3]["data"]
 
 
 async def test_last_event_id_resumes_after_what_the_browser_has(school, analysed):
@@ -67,9 +69,22 @@ async def test_last_event_id_resumes_after_what_the_browser_has(school, analysed
     client = await logged_in(school.student)
     url = reverse("coaching:revision_stream", args=[revision.pk])
     events = await read_events(await client.get(url, headers={"Last-Event-ID": "2"}))
-    assert [e["event"] for e in events] == ["scores", "summary", "progress", "revisions", "done"]
+    assert [e["event"] for e in events] == [
+        "connected",
+        "scores",
+        "summary",
+        "progress",
+        "revisions",
+        "done",
+    ]
     events = await read_events(await client.get(url, {"after": "3"}))
-    assert [e["event"] for e in events] == ["summary", "progress", "revisions", "done"]
+    assert [e["event"] for e in events] == [
+        "connected",
+        "summary",
+        "progress",
+        "revisions",
+        "done",
+    ]
 
 
 async def test_the_stream_is_hidden_from_classmates_and_other_teachers(school, analysed):
@@ -93,8 +108,18 @@ async def test_a_stream_waits_for_stages_and_ends_when_the_analysis_fails(school
     events = await read_events(
         await client.get(reverse("coaching:revision_stream", args=[revision.pk]))
     )
-    assert [e["event"] for e in events] == ["overview", "progress", "revisions", "done"]
-    assert "We could not analyse this revision." in events[1]["data"]
+    assert [e["event"] for e in events] == [
+        "connected",
+        "overview",
+        "progress",
+        "revisions",
+        "done",
+    ]
+    assert "We could not analyse this revision." in events[2]["data"]
+
+
+# what an admitted stream sends first: the reconnect delay and "connected" (no data)
+ADMITTED = "retry: 1000\n\nevent: connected\ndata: \n\n"
 
 
 async def first_chunk(response) -> str:
@@ -115,7 +140,7 @@ async def test_one_stream_past_the_cap_is_asked_to_come_back_later(school, submi
     client = await logged_in(school.student)
     held = [await client.get(url) for _ in range(2)]
     for response in held:
-        assert await first_chunk(response) == "retry: 1000\n\n"
+        assert await first_chunk(response) == ADMITTED
 
     extra = await client.get(url)
     assert extra.status_code == 200
@@ -134,13 +159,13 @@ async def test_one_stream_past_the_cap_is_asked_to_come_back_later(school, submi
     # the student's teacher is not counted against the student
     teacher = await logged_in(school.teacher)
     response = await teacher.get(url)
-    assert await first_chunk(response) == "retry: 1000\n\n"
+    assert await first_chunk(response) == ADMITTED
     await close(response)
 
     # a closed stream gives its place back
     await close(held[0])
     again = await client.get(url)
-    assert await first_chunk(again) == "retry: 1000\n\n"
+    assert await first_chunk(again) == ADMITTED
     for response in (held[1], again):
         await close(response)
 
@@ -154,7 +179,7 @@ async def test_with_redis_down_streams_poll_and_the_cap_holds_per_process(school
     url = reverse("coaching:revision_stream", args=[revision.pk])
     client = await logged_in(school.student)
     held = await client.get(url)
-    assert await first_chunk(held) == "retry: 1000\n\n"
+    assert await first_chunk(held) == ADMITTED
     events = await read_events(await client.get(url))
     assert [e["event"] for e in events] == ["busy"]
     await close(held)
@@ -162,7 +187,7 @@ async def test_with_redis_down_streams_poll_and_the_cap_holds_per_process(school
     analysis = await Analysis.objects.aget(revision=revision)
     await Analysis.objects.filter(pk=analysis.pk).aupdate(status="failed")
     events = await read_events(await client.get(url))
-    assert [e["event"] for e in events] == ["progress", "revisions", "done"]
+    assert [e["event"] for e in events] == ["connected", "progress", "revisions", "done"]
 
 
 async def test_a_stream_keeps_going_on_the_database_when_redis_stops(school, submit, settings):
