@@ -1,3 +1,4 @@
+import lxml.html
 from django.urls import reverse
 
 from coaching.models import Analysis
@@ -28,6 +29,32 @@ def test_a_running_analysis_opens_the_stream_and_offers_a_refresh_link(school, s
     assert 'sse-close="done"' in body
     assert "Refresh" in body
     assert body.count("Working on it") == 4
+
+
+def test_a_live_page_has_an_empty_polite_status_line_for_its_stream(school, submit, analysed):
+    revision = submit(UNIFORM_ESSAY)
+    page = lxml.html.fromstring(client_for(school.student).get(feedback_url(revision)).content)
+    (line,) = page.xpath('//*[@id="stream-status"]')
+    # announced politely; the stream's "busy" fills it, "connected" empties it
+    assert (line.get("role"), line.get("aria-live")) == ("status", "polite")
+    assert line.get("sse-swap") == "busy,connected"
+    assert line.xpath("ancestor::*[@sse-connect]"), "outside the stream: no event reaches it"
+    # empty (CSS gives it no room then), and it holds nothing a swap could take away
+    assert line.text_content() == "" and len(line) == 0
+    assert page.xpath('//*[@id="progress"]//a[text()="Refresh"]')
+
+    finished = analysed(UNIFORM_REVISED)
+    body = client_for(school.student).get(feedback_url(finished)).content.decode()
+    assert "stream-status" not in body  # no stream, nothing to say about one
+
+
+def test_the_busy_message_is_escaped_for_the_swap(monkeypatch):
+    from coaching import views
+
+    monkeypatch.setattr(views, "_", lambda text: "Trop de pages <ouvertes> & co")
+    assert views._stream_busy().endswith(
+        "event: busy\ndata: Trop de pages &lt;ouvertes&gt; &amp; co\n\n"
+    )
 
 
 def test_teacher_of_the_class_sees_it_others_get_404(school, analysed):

@@ -148,6 +148,17 @@
     });
   }
 
+  // The feedback page's stream status line (templates/coaching/feedback.html): a stream
+  // turned away for "too many pages open" is asked again at every retry. Keep the line
+  // as it is when the server repeats what it already says, so a screen reader does not
+  // announce it again each time.
+  document.addEventListener("htmx:sseBeforeMessage", function (event) {
+    var line = event.target;
+    if (line && line.id === "stream-status" && event.detail && line.textContent === event.detail.data) {
+      event.preventDefault();
+    }
+  });
+
   function setup() {
     // Sign-up: tell the server the browser's time zone, so times show in it from the start.
     var zone = document.querySelector("input[type=hidden][name=time_zone]");
