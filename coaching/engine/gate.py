@@ -127,6 +127,16 @@ TABLE: tuple[KindGate, ...] = (
         "need (harper_rules.py): hidden",
     ),
     KindGate(
+        "rule:comma-before:including",
+        1,
+        7,
+        0.714,
+        False,
+        "'teams arrived from countries including India, China and ...' (blind clean half, "
+        "2026-12-07): without a comma 'including' restricts, which is good English; a "
+        "comma is a choice of meaning, not a correction: hidden",
+    ),
+    KindGate(
         "rule:missing-determiner",
         8,
         157,

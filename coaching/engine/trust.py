@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import morph
-from .lexicon import DETERMINERS
+from .lexicon import DETERMINERS, NATIONALITIES
 from .notes import Note
 from .text import Document, Token
 
@@ -147,7 +147,7 @@ def context(doc: Document) -> Context:
         quotes,
         names_in(doc),
         names_in(doc, strong=True),
-        terms_in(doc.text, quotes),
+        terms_in(doc.text, quotes) | foreign_words(doc),
         index,
     )
 
@@ -203,6 +203,35 @@ def _named_by_context(tokens: list[Token], j: int) -> bool:
         )
     after = tokens[j + 2] if j + 2 < len(tokens) else None
     return nxt.text == "," and after is not None and after.lower in ("who", "whose")
+
+
+# languages a word may be given in ('In Japanese, kasasagi'): the nationalities that name a
+# language, and other languages students write about
+LANGUAGES = NATIONALITIES | frozenset(
+    {
+        "latin", "hindi", "urdu", "bengali", "punjabi", "tamil", "gujarati", "swahili",
+        "mandarin", "cantonese", "yoruba", "igbo", "hausa", "zulu", "xhosa", "amharic",
+        "somali", "gaelic", "welsh", "cornish", "hebrew", "yiddish", "persian", "farsi",
+        "tagalog", "maori", "hawaiian", "malay", "indonesian", "finnish", "hungarian",
+        "czech", "slovak", "romanian", "ukrainian", "icelandic", "sanskrit", "quechua",
+    }
+)  # fmt: skip
+_GIVES_A_WORD = frozenset({",", ":", "word", "words", "term", "for", "called", "call"})
+
+
+def foreign_words(doc: Document) -> frozenset[str]:
+    """Words given as another language's ('In Japanese, kasasagi', 'the Polish word
+    dziadek', 'Latin for ...'): up to three words after a language name followed by a
+    comma, a colon, 'word', 'for' or 'call'. Not words after a nationality describing a
+    thing ('the Spanish goverment' keeps its note)."""
+    out: set[str] = set()
+    for sent in doc.sentences:
+        toks = sent.tokens
+        for j, t in enumerate(toks[:-1]):
+            if t.lower in LANGUAGES and toks[j + 1].lower in _GIVES_A_WORD:
+                words = [w for w in toks[j + 2 : j + 6] if w.is_word][:3]
+                out.update(w.lower for w in words)
+    return frozenset(out)
 
 
 def terms_in(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
@@ -317,6 +346,8 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
         return "noun-of"  # 'a kind of bargain', 'a squirt of dish soap'
     if prev.lower == "for" and before is not None and before.lower in _WORD_NOUNS:
         return "word-for"  # 'the Polish word for grandfather': the word, not a person
+    if prev.lower == "from" and any(t.lower == "to" for t in toks[i + 1 : i + 6]):
+        return "from-to"  # 'from jury summonses to Medicare forms', 'from door to door'
     from .ngrams import counts
 
     ng = counts()
@@ -328,6 +359,14 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
 
 # nouns that name a word: after them 'for' introduces the thing named, with no article
 _WORD_NOUNS = frozenset({"word", "words", "term", "terms", "name", "names", "slang", "synonym"})
+
+
+def _guard_every_one(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'every one of its twelve computers': each single one, not 'everyone'."""
+    after = _word_at(toks, i + 2)
+    if toks[i].lower == "every" and after is not None and after.lower == "of":
+        return "every-one-of"
+    return None
 
 
 def _guard_mass_nouns(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
@@ -517,6 +556,7 @@ GUARDS: dict[str, Guard] = {
     "harper:PronounVerbAgreement": _guard_pronoun_verb,
     "harper:NounVerbConfusion": _guard_noun_verb,
     "harper:MassNouns": _guard_mass_nouns,
+    "harper:Everyone": _guard_every_one,
 }
 
 

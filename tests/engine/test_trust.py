@@ -297,6 +297,36 @@ def test_real_errors_near_the_fresh_classes_are_still_found(
     assert word in _marked(engine, sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 'every one of', a word given in another language, 'from ... to' ranges
+        "By four o'clock every one of the library's computers was taken.",
+        "My grandmother pointed at the bird. In Japanese, kasasagi means magpie.",
+        "She kept everything, from bus tickets to school reports.",
+        # 'especially' strengthening an adjective; 'including' restricting
+        "The soft ground made the shaking especially violent in the valley.",
+        "Rescue teams arrived from countries including India and Japan.",
+    ],
+)
+def test_the_blind_false_alarm_classes_are_gone(engine: Engine, sentence: str) -> None:
+    assert _notes(engine, sentence, "british") == []
+    assert _notes(engine, sentence, "american") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Every one in my class has a phone.", "Every one"),
+        ("The Spanish goverment closed the schools for a week.", "goverment"),
+    ],
+)
+def test_real_errors_near_the_blind_classes_are_still_found(
+    engine: Engine, sentence: str, word: str
+) -> None:
+    assert word in _marked(engine, sentence)
+
+
 def test_derived_words_and_junk_splits() -> None:
     from coaching.engine.spelling import derived_word
 

@@ -469,11 +469,20 @@ def rule_clause_punctuation(sent: Sentence, doc: Document) -> list[Note]:
         )
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i else t
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (
             t.lower in {"especially", "including"}
             and prev.is_word
             and prev.lower not in _NO_COMMA_BEFORE
             and i >= 2
+            # 'especially violent', 'especially quickly': it strengthens the next word; and
+            # 'teenage girls especially.' needs no comma either
+            and nxt is not None
+            and nxt.is_word
+            and not (
+                t.lower == "especially"
+                and morph.tags(nxt.lower) & {"JJ", "JJR", "JJS", "RB", "RBR"}
+            )
         ):
             out.append(
                 Note(
