@@ -4,7 +4,7 @@ Every note on tests/engine/clean_essays is a false alarm. The budget is issue 7'
 1.0 per 1,000 words for each spelling variety, with the variety the essay declares and in
 auto mode, on the tuning half; the held-out half may not rise above its ceiling
 (clean_set.HELDOUT_CEILING_PER_1000, see there), nor may the fresh half, gated since its
-notes were read (clean_set.GATED). A half not in GATED (now "blind") is written blind:
+notes were read (clean_set.GATED). A half not in GATED (now "blind" and "blind2") is written blind:
 checked for form only, its false alarms reported by scripts/bench/false_alarms.py.
 """
 
@@ -52,6 +52,18 @@ def test_the_blind_half_is_twelve_numbered_essays(essays) -> None:  # type: igno
     assert len({e.genre for e in blind}) == 12
     for e in blind:
         assert 450 <= e.words <= 700, (e.name, e.words)
+        assert e.text.count("\n\n") >= 3, e.name
+
+
+def test_the_blind2_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
+    blind2 = [e for e in essays if e.half == "blind2"]
+    assert [int(e.name[:2]) for e in blind2] == list(range(51, 63))
+    assert sorted(e.variety for e in blind2) == ["american"] * 6 + ["british"] * 6
+    assert len({e.genre for e in blind2}) == 12
+    # no genre of the first blind half again: blind2 is about new styles
+    assert not {e.genre for e in blind2} & {e.genre for e in essays if e.half == "blind"}
+    for e in blind2:
+        assert 480 <= e.words <= 680, (e.name, e.words)
         assert e.text.count("\n\n") >= 3, e.name
 
 
