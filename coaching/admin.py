@@ -6,6 +6,7 @@ from coaching.models import (
     Calibration,
     Criterion,
     Level,
+    ParkedTask,
     ReviewEvent,
     Rubric,
     TeacherReview,
@@ -72,4 +73,16 @@ class ReviewEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ParkedTask)
+class ParkedTaskAdmin(admin.ModelAdmin):
+    """Work queued while Redis was down, waiting for the workers to send it (an unknown
+    task name after a deploy stays here, with its error, until someone deletes it)."""
+
+    list_display = ["created_at", "name", "args", "attempts", "error"]
+    readonly_fields = [f.name for f in ParkedTask._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import TeacherReview
+from coaching.outbox import send_once
 from essays.models import Assignment, Membership, Revision, User
 
 logger = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ def _zone(user: User) -> Any:
 
 def notify_released(*, review: TeacherReview) -> None:
     """Call inside the release service: the e-mail goes once the release is committed
-    (robust: with the queue down the release stands and this e-mail is not sent)."""
+    (robust: the release stands whatever happens; with the queue down the e-mail is parked
+    and sent once the queue is back, coaching/outbox.py)."""
     review_id = review.pk
     transaction.on_commit(lambda: _queue_feedback(review_id, "released"), robust=True)
 
@@ -110,13 +112,16 @@ def notify_returned(*, review: TeacherReview) -> None:
 
 
 def _queue_feedback(review_id: int, event: str) -> None:
+    from coaching.outbox import enqueue_or_park
     from coaching.tasks import send_feedback_mail
 
-    send_feedback_mail(review_id, event)
+    enqueue_or_park(send_feedback_mail, review_id, event)
 
 
 def feedback_mail_send(*, review_id: int, event: str) -> bool:
-    """Send the student the news, if they still want it and it is still true."""
+    """Send the student the news, if they still want it and it is still true; once per
+    release (or return): a task that runs twice, or a release's task parked while the queue
+    was down and also queued by a later click, e-mails once."""
     review = (
         TeacherReview.objects.select_related(
             "revision__essay__student", "revision__essay__assignment__classroom"
@@ -129,10 +134,9 @@ def feedback_mail_send(*, review_id: int, event: str) -> bool:
     student = review.revision.essay.student
     if not student.email_on_feedback or not student.is_active:
         return False
-    if event == "released" and review.released_at is None:
+    stamp = review.released_at if event == "released" else review.returned_at
+    if stamp is None:
         return False  # withdrawn before the worker got to it
-    if event == "returned" and review.returned_at is None:
-        return False
     assignment = review.revision.essay.assignment
     if event == "released":
         subject = f"Feedback on “{assignment.title}” is ready"
@@ -140,12 +144,15 @@ def feedback_mail_send(*, review_id: int, event: str) -> bool:
     else:
         subject = f"Your teacher asks for a revision of “{assignment.title}”"
         url = reverse("essays:essay_edit", args=[assignment.pk])
-    return _send(
-        user=student,
-        kind="feedback",
-        subject=subject,
-        template=f"feedback_{event}",
-        context={"review": review, "assignment": assignment, "url": _absolute(url)},
+    return send_once(
+        f"feedback:{event}:{review.pk}:{stamp.isoformat()}",
+        lambda: _send(
+            user=student,
+            kind="feedback",
+            subject=subject,
+            template=f"feedback_{event}",
+            context={"review": review, "assignment": assignment, "url": _absolute(url)},
+        ),
     )
 
 

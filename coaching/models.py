@@ -390,3 +390,33 @@ class ResearchConsent(models.Model):
 
     def __str__(self) -> str:
         return f"research export {'on' if self.opted_in else 'off'} for class {self.classroom_id}"
+
+
+class ParkedTask(models.Model):
+    """A Huey task whose enqueue failed because the queue (Redis) was down: kept here so
+    nothing a page queued is lost, and put in the queue again by the workers once it is
+    back (coaching/outbox.py). Deleted once its enqueue succeeded."""
+
+    name = models.CharField(max_length=200, help_text="the task as Huey knows it: module.name")
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0, help_text="failed re-enqueues")
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"parked {self.name}{tuple(self.args)}"
+
+
+class SentMail(models.Model):
+    """One row per e-mail sent under an idempotency key (coaching/outbox.py send_once), so a
+    task that runs twice (parked and also delivered, retried after a lost ack) e-mails once."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -31,6 +31,7 @@ from coaching.models import (
     TeacherComment,
     TeacherReview,
 )
+from coaching.outbox import enqueue_or_park
 from coaching.printing import print_jobs_recover
 from coaching.review import weighted_total
 from coaching.signals import marking_changed
@@ -153,8 +154,11 @@ def review_save(
         if marks_changed:
             assignment_id = revision.essay.assignment_id
             # Every new mark refits the model: overrides feed the next fit.
-            # robust: with the queue down the mark is saved; the next mark refits
-            transaction.on_commit(lambda: fit_calibration(assignment_id), robust=True)
+            # robust: the mark stands whatever happens; with the queue down the refit
+            # is parked and sent when it is back (coaching/outbox.py)
+            transaction.on_commit(
+                lambda: enqueue_or_park(fit_calibration, assignment_id), robust=True
+            )
     if release is True:
         review = review_release(revision=revision, teacher=teacher)
     elif release is False and review.released_at is not None:
@@ -404,7 +408,7 @@ def class_pdf_request(*, assignment: Assignment, teacher: User, paper: str, copy
     """Ask the worker for the class's feedback as one PDF. The same request while one is
     being made returns that one; only the last few PDFs of an assignment are kept."""
     for lost in print_jobs_recover():  # a job whose worker died must not block a new one
-        build_class_pdf(lost)
+        enqueue_or_park(build_class_pdf, lost)
     with transaction.atomic():
         pending = PrintJob.objects.filter(
             assignment=assignment,
@@ -422,6 +426,7 @@ def class_pdf_request(*, assignment: Assignment, teacher: User, paper: str, copy
         ]
         PrintJob.objects.filter(pk__in=list(stale)).delete()
         job_id = job.pk
-        # robust: with the queue down, print_jobs_recover sends it again later
-        transaction.on_commit(lambda: build_class_pdf(job_id), robust=True)
+        # robust: the request stands; with the queue down the build is parked and sent
+        # when it is back (print_jobs_recover would also send it again later)
+        transaction.on_commit(lambda: enqueue_or_park(build_class_pdf, job_id), robust=True)
     return job

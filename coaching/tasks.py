@@ -11,7 +11,7 @@ from django.db import close_old_connections, connection
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task, on_startup
 
-from coaching import heartbeat, pipeline
+from coaching import heartbeat, outbox, pipeline
 from coaching.review import calibration_fit, stale_calibrations
 from coaching.runtime import get_engine
 from config import logs
@@ -46,6 +46,9 @@ def fit_calibration(assignment_id: int) -> None:
 
 @db_periodic_task(crontab(minute="*"))
 def requeue_lost_analyses() -> None:
+    # parked work first: it has waited longest, and an analysis the queue refuses below
+    # must not keep the e-mails parked for another minute
+    outbox.parked_drain()
     pipeline.analyses_out_of_attempts()
     for analysis_id in pipeline.analyses_to_requeue():
         analyse_revision(analysis_id)
@@ -78,9 +81,10 @@ _resender_started = threading.Lock()
 
 @on_startup()
 def resend_unsent_analyses() -> None:
-    """Analyses whose task could not be sent (the queue was down at submit) go out within
-    ANALYSIS_RESEND_SECONDS of the queue coming back, not at the next minute's requeue.
-    One thread per worker process (this hook runs once per worker thread)."""
+    """Analyses whose task could not be sent (the queue was down at submit), and the other
+    tasks parked meanwhile (e-mails, invitations, grade sync: coaching/outbox.py), go out
+    within ANALYSIS_RESEND_SECONDS of the queue coming back, not at the next minute's
+    requeue. One thread per worker process (this hook runs once per worker thread)."""
     if settings.ANALYSIS_RESEND_SECONDS and _resender_started.acquire(blocking=False):
         threading.Thread(target=_resend_loop, name="resend-unsent", daemon=True).start()
 
@@ -103,6 +107,10 @@ def _resend_loop() -> None:
             resend_unsent()
         except Exception:  # the queue or the database is still down: try again later
             logger.debug("resending unsent analyses failed", exc_info=True)
+        try:
+            outbox.parked_drain()
+        except Exception:  # the database is down: try again later
+            logger.debug("sending parked tasks failed", exc_info=True)
         finally:
             connection.close()
 

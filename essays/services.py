@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import uuid
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coaching.models import Rubric
+from coaching.outbox import enqueue_or_park, send_once
 from coaching.rubric_services import rubric_copy
 from coaching.services import analysis_queue
 from essays.models import (
@@ -396,8 +398,13 @@ def _invite(
         invite.save(update_fields=["accepted_at", "role", "invited_by", "token"])
     from essays.tasks import send_invite_email
 
-    # robust: the queue being down must not turn a saved invitation into a 500
-    transaction.on_commit(lambda: send_invite_email(invite.pk, base_url), robust=True)
+    # robust: the queue being down must not turn a saved invitation into a 500; the
+    # e-mail is parked then, and sent once the queue is back (coaching/outbox.py). `once`
+    # names this request, so a task that runs twice e-mails once.
+    once = uuid.uuid4().hex
+    transaction.on_commit(
+        lambda: enqueue_or_park(send_invite_email, invite.pk, base_url, once), robust=True
+    )
     return invite
 
 
@@ -521,8 +528,9 @@ def invite_accept(*, token: str, user: User) -> Membership:
     return membership
 
 
-def invite_email_send(*, invite_id: int, base_url: str) -> bool:
-    """E-mail one invitation (console by default). False if it is gone or was accepted."""
+def invite_email_send(*, invite_id: int, base_url: str, once: str = "") -> bool:
+    """E-mail one invitation (console by default). False if it is gone or was accepted, or
+    was e-mailed already for the request `once` names (a task that ran twice)."""
     invite = (
         ClassInvite.objects.select_related("classroom", "invited_by")
         .filter(pk=invite_id, accepted_at__isnull=True)
@@ -535,5 +543,9 @@ def invite_email_send(*, invite_id: int, base_url: str) -> bool:
     context = {"invite": invite, "inviter": inviter, "link": link}
     subject = render_to_string("essays/email/invite_subject.txt", context).strip()
     body = render_to_string("essays/email/invite_body.txt", context)
-    send_mail(subject, body, None, [invite.email])
-    return True
+    if not once:  # queued before requests were named: no record to keep
+        send_mail(subject, body, None, [invite.email])
+        return True
+    return send_once(
+        f"invite:{invite.pk}:{once}", lambda: send_mail(subject, body, None, [invite.email])
+    )

@@ -8,5 +8,5 @@ from essays.services import invite_email_send
 
 
 @db_task(retries=3, retry_delay=30)
-def send_invite_email(invite_id: int, base_url: str) -> None:
-    invite_email_send(invite_id=invite_id, base_url=base_url)
+def send_invite_email(invite_id: int, base_url: str, once: str = "") -> None:
+    invite_email_send(invite_id=invite_id, base_url=base_url, once=once)

@@ -90,7 +90,10 @@ def sync_queue(*, link: LtiLink, student: User) -> GradeSync:
     sync, _created = GradeSync.objects.get_or_create(link=link, student=student)
     if sync.status != GradeSync.Status.QUEUED:
         GradeSync.objects.filter(pk=sync.pk).update(status=GradeSync.Status.QUEUED)
-    transaction.on_commit(lambda: grade_sync_task(sync.pk), robust=True)
+    from coaching.outbox import enqueue_or_park
+
+    # robust: the score is saved as to be sent; with the queue down the send is parked
+    transaction.on_commit(lambda: enqueue_or_park(grade_sync_task, sync.pk), robust=True)
     return sync
 
 
