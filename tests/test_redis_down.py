@@ -175,5 +175,8 @@ def test_marking_and_releasing_with_the_queue_down_are_saved_not_500(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = teacher.post(reverse("coaching:review_release", args=[revision.pk]))
     assert response.status_code < 500
-    assert callbacks  # the e-mail's task was tried, failed, and was logged
+    assert callbacks  # the e-mail's task was tried, failed, and was parked
     assert TeacherReview.objects.get(revision=revision).released_at is not None
+    from coaching.models import ParkedTask
+
+    assert ParkedTask.objects.filter(name="coaching.tasks.send_feedback_mail").count() == 1
