@@ -399,7 +399,8 @@ WORKER_HEALTH_PORT = env_int("WORKER_HEALTH_PORT", 0, minimum=0)
 ESSAY_RETENTION_DAYS = env_int("ESSAY_RETENTION_DAYS", 0, minimum=0)
 ANALYSIS_STALE_SECONDS = env_int("ANALYSIS_STALE_SECONDS", 120, minimum=10)
 # A worker looks this often (seconds) for analyses whose task could not be sent because the
-# queue was down at submit, and sends them; 0 leaves them to the minute's requeue.
+# queue was down at submit, and for other parked tasks (coaching/outbox.py), and sends them;
+# 0 leaves them to the minute's requeue.
 ANALYSIS_RESEND_SECONDS = env_int("ANALYSIS_RESEND_SECONDS", 5, minimum=0)
 # A class PDF still "being made" after this long lost its worker: it is marked failed so the
 # teacher can ask again (a class of 300 takes a few minutes on one core).
