@@ -18,6 +18,7 @@ from essays.models import Revision
 from tests.conftest import client_for
 from tests.factories import UNIFORM_ESSAY
 from tests.test_stream import read_events
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -38,21 +39,12 @@ def consumer():
         signal.signal(signum, handler)
 
 
-def _wait_for(predicate, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting")
-
-
 def test_submitting_queues_work_that_the_consumer_finishes(school, consumer):
     url = reverse("essays:essay_submit", args=[school.assignment.pk])
     response = client_for(school.student).post(url, {"text": UNIFORM_ESSAY})
     assert response.status_code == 302
     revision = Revision.objects.get()
-    _wait_for(lambda: Analysis.objects.get(revision=revision).status == "done")
+    wait_for(lambda: Analysis.objects.get(revision=revision).status == "done")
     analysis = Analysis.objects.get(revision=revision)
     assert analysis.stages.count() == len(STAGES)
     assert analysis.attempts == 1
@@ -106,14 +98,14 @@ def test_teacher_marks_are_fitted_by_the_consumer(school, consumer, settings):
         text = UNIFORM_ESSAY.replace("adopt them.", "adopt them." + ending)
         client_for(student).post(url, {"text": text})
         revisions.append(Revision.objects.get(essay__student=student))
-    _wait_for(lambda: Analysis.objects.filter(status="done").count() == len(endings))
+    wait_for(lambda: Analysis.objects.filter(status="done").count() == len(endings))
 
     teacher = client_for(school.teacher)
     criteria = list(school.assignment.rubric.criteria.all())
     for i, revision in enumerate(revisions):
         form = {f"criterion-{c.pk}": 1 + (i % 4) for c in criteria}
         teacher.post(reverse("coaching:review_marks", args=[revision.pk]), form)
-    _wait_for(lambda: Calibration.objects.filter(assignment=school.assignment).exists())
+    wait_for(lambda: Calibration.objects.filter(assignment=school.assignment).exists())
     assert Calibration.objects.get(assignment=school.assignment).essays == len(endings)
     # after an engine upgrade the periodic task has the consumer refit the model
     from coaching.engine import ENGINE_VERSION
@@ -121,7 +113,7 @@ def test_teacher_marks_are_fitted_by_the_consumer(school, consumer, settings):
 
     Calibration.objects.update(engine_version="0.0.1")
     refit_stale_calibrations.call_local()
-    _wait_for(
+    wait_for(
         lambda: Calibration.objects.filter(
             assignment=school.assignment, engine_version=ENGINE_VERSION
         ).exists()
@@ -138,7 +130,7 @@ def stale_heartbeat():
 def test_a_starting_consumer_makes_the_service_ready(school, stale_heartbeat, consumer):
     from django.test import Client
 
-    _wait_for(lambda: Client().get("/readyz/").status_code == 200, timeout=20)
+    wait_for(lambda: Client().get("/readyz/").status_code == 200, timeout=20)
     assert Client().get("/readyz/").json()["worker"] is True
 
 
@@ -163,7 +155,7 @@ def test_the_request_id_follows_a_submission_into_the_worker(school, consumer):
         )
         assert response["X-Request-ID"] == "req-from-proxy-0001"
         revision = Revision.objects.get()
-        _wait_for(lambda: Analysis.objects.get(revision=revision).status == "done")
+        wait_for(lambda: Analysis.objects.get(revision=revision).status == "done")
     finally:
         task_logger.removeHandler(handler)
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
@@ -188,7 +180,7 @@ def test_a_students_waiting_essays_are_all_read_by_the_consumer(school, consumer
         most = max(most, sum(s in ("queued", "running") for s in statuses))
         return statuses.count("done") == 5
 
-    _wait_for(all_done, timeout=120)
+    wait_for(all_done, timeout=120)
     assert most <= 2
     assert Revision.objects.filter(essay__student=school.student).count() == 5
 
@@ -201,12 +193,12 @@ def test_a_giant_word_and_the_revision_after_it_are_both_read(school, consumer):
     giant = UNIFORM_ESSAY.replace("cheap or", f"cheap {'w' * 5000} or")
     student.post(url, {"text": giant})
     first = Revision.objects.get()
-    _wait_for(lambda: Analysis.objects.get(revision=first).finished, timeout=60)
+    wait_for(lambda: Analysis.objects.get(revision=first).finished, timeout=60)
     analysis = Analysis.objects.get(revision=first)
     assert (analysis.status, analysis.attempts) == ("done", 1)
     notes = analysis.stages.get(stage="notes").data["annotations"]
     assert [n["rule"] for n in notes if n["rule"].startswith("bounds:")] == ["bounds:long_word"]
     student.post(url, {"text": UNIFORM_ESSAY})
     second = Revision.objects.get(number=2)
-    _wait_for(lambda: Analysis.objects.get(revision=second).finished, timeout=60)
+    wait_for(lambda: Analysis.objects.get(revision=second).finished, timeout=60)
     assert Analysis.objects.get(revision=second).status == "done"

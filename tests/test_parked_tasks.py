@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import signal
 import threading
-import time
 
 import pytest
 import redis
@@ -27,6 +26,7 @@ from e2e.harness import PrivateRedis
 from essays.models import Assignment, ClassInvite
 from tests.conftest import client_for
 from tests.teach_data import add_revision
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -68,18 +68,9 @@ def consumer(queue):
         signal.signal(signum, handler)
 
 
-def _wait_for(predicate, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting")
-
-
 def _finish(worker) -> None:
     """Let the consumer take everything queued and finish it, then stop it."""
-    _wait_for(lambda: HUEY.pending_count() == 0)
+    wait_for(lambda: HUEY.pending_count() == 0)
     worker.stop(graceful=True)
 
 

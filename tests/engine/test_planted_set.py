@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from tests.engine.planted import HALVES, KINDS, load, parse
+from tests.engine.planted import HALVES, KINDS, PlantedEssay, load, parse
 
 
 def test_markup_gives_text_and_spans() -> None:
@@ -44,27 +44,26 @@ def test_each_half_has_every_kind(half: str) -> None:
 def test_the_fresh_half_is_ten_learner_essays_with_valid_spans() -> None:
     essays = load("fresh")
     assert len(essays) == 10
-    assert len({e.name for e in essays}) == 10
-    for essay in essays:
-        assert 250 <= len(essay.text.split()) <= 400, (essay.name, len(essay.text.split()))
-        assert essay.text.count("\n\n") >= 3, essay.name
-        last = 0
-        for err in essay.errors:
-            assert last <= err.start < err.end <= len(essay.text), (essay.name, err)
-            assert essay.text[err.start : err.end] == err.wrong
-            assert err.wrong.strip() == err.wrong and err.wrong != err.correction
-            last = err.end
+    _check_essays(essays, words=(250, 400))
 
 
 def test_the_blind_half_is_eight_learner_essays_with_ten_of_each_kind() -> None:
     essays = load("blind")
     assert len(essays) == 8
-    assert len({e.name for e in essays}) == 8
     counts = Counter(e.kind for essay in essays for e in essay.errors)
     assert min(counts[k] for k in KINDS) >= 10, counts
     for essay in essays:
-        assert 300 <= len(essay.text.split()) <= 450, (essay.name, len(essay.text.split()))
         assert 10 <= len(essay.errors) <= 12, (essay.name, len(essay.errors))
+    _check_essays(essays, words=(300, 450))
+
+
+def _check_essays(essays: list[PlantedEssay], words: tuple[int, int]) -> None:
+    """Distinct names, a length in ``words``, paragraphs, and spans in order that hold
+    exactly the wrong text."""
+    assert len({e.name for e in essays}) == len(essays)
+    for essay in essays:
+        n = len(essay.text.split())
+        assert words[0] <= n <= words[1], (essay.name, n)
         assert essay.text.count("\n\n") >= 3, essay.name
         last = 0
         for err in essay.errors:
