@@ -68,6 +68,9 @@ class Stack:
     # front (`nginx_conf` is the server block's body; {web} is the upstream of all webs)
     web_processes: int = 1
     worker_processes: int = 1
+    # uvicorn's own worker processes behind each web process's port (`--workers`), as the
+    # image's web role runs them (WEB_CONCURRENCY in fly.toml)
+    web_concurrency: int = 1
     nginx_conf: str | None = None
     web_urls: list[str] = field(default_factory=list)
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -171,6 +174,7 @@ class Stack:
                         f"--port={port}",
                         "--no-access-log",
                         "--log-level=warning",
+                        *([f"--workers={self.web_concurrency}"] if self.web_concurrency > 1 else []),
                         *(tls if self.ssl_cert else []),
                     ],
                     cwd=ROOT,
@@ -249,6 +253,15 @@ http {{
         """(method, path, status, web process address) of each request nginx passed on."""
         lines = self.nginx_log.read_text().splitlines() if self.nginx_log else []
         return [(m, path, status, up) for m, path, status, up in (ln.split() for ln in lines)]
+
+    def process_ids(self) -> dict[str, list[int]]:
+        """The process ids this stack started, by role, for the benchmarks' memory samples
+        (their children, such as a worker's Node process, are found under them)."""
+        roles = ["worker"] * self.worker_processes + ["web"] * self.web_processes
+        found: dict[str, list[int]] = {}
+        for index, proc in enumerate(self._procs):
+            found.setdefault(roles[index] if index < len(roles) else "nginx", []).append(proc.pid)
+        return found
 
     def pause_worker(self) -> None:
         """Freeze the Huey consumer (SIGSTOP) so a test can watch a page before work ends."""

@@ -36,9 +36,15 @@ import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 
-from _common import ROOT, backends, percentile  # type: ignore[import-not-found]
+from _common import (  # type: ignore[import-not-found]
+    ROOT,
+    backends,
+    class_accounts,
+    percentile,
+    rss,
+)
 
-from e2e.harness import JOIN_CODE, Stack
+from e2e.harness import Stack
 from essays.demo import ESSAY_STRONG
 
 PASSWORD = "Capacity-bench-2026"  # noqa: S105 (throw-away accounts of a throw-away database)
@@ -88,20 +94,7 @@ class Browser:
 
 
 def _students(stack: Stack, count: int) -> list[str]:
-    """Students of the demo class, made in one go (no sign-up pages to time)."""
-    code = f"""
-from django.contrib.auth.hashers import make_password
-from essays.models import Classroom, Membership, User
-room = Classroom.objects.get(join_code="{JOIN_CODE}")
-hashed = make_password("{PASSWORD}")
-users = User.objects.bulk_create(
-    User(email=f"cap-{{i}}@school.test", display_name=f"Capacity {{i}}", password=hashed)
-    for i in range({count})
-)
-Membership.objects.bulk_create(Membership(classroom=room, user=u) for u in users)
-"""
-    stack.manage("shell", "-c", code)
-    return [f"cap-{i}@school.test" for i in range(count)]
+    return class_accounts(stack, PASSWORD, students=count, prefix="cap")[0]
 
 
 def _assignment_path(browser: Browser) -> str:
@@ -196,14 +189,6 @@ def sustained(stack: Stack, rates: list[int], seconds: float) -> int:
     return best
 
 
-def _rss(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
 def streams(stack: Stack, steps: list[int]) -> None:
     """Idle streams on the first web process: one per analysed revision (each student
     may hold a few; we use many students)."""
@@ -229,7 +214,7 @@ def streams(stack: Stack, steps: list[int]) -> None:
         os.kill(proc.pid, 19)  # SIGSTOP
     host, port = urllib.parse.urlsplit(web).netloc.split(":")
     sockets: list[socket.socket] = []
-    base_rss = _rss(web_pid)
+    base_rss = rss(web_pid)
     print(f"  web process at rest: {base_rss / 2**20:.0f} MB", flush=True)
     try:
         for step in steps:
@@ -253,12 +238,12 @@ def streams(stack: Stack, steps: list[int]) -> None:
                     if b"200 OK" not in head:
                         other[head.split(b"\r\n", 1)[0].decode(errors="replace") or "closed"] += 1
             settled = time.monotonic() - deadline + 60
-            rss = _rss(web_pid)
+            held = rss(web_pid)
             print(
-                f"  {step:5d} open streams: web process {rss / 2**20:.0f} MB "
-                f"({(rss - base_rss) / step / 1024:.0f} KB a stream); "
+                f"  {step:5d} open streams: web process {held / 2**20:.0f} MB "
+                f"({(held - base_rss) / step / 1024:.0f} KB a stream); "
                 f"{answered} of {step - fresh} new ones answered 200 within {settled:.1f} s  "
-                f"{'OK' if rss < TARGET_STREAM_RSS else 'over 1 GB'}"
+                f"{'OK' if held < TARGET_STREAM_RSS else 'over 1 GB'}"
                 f"{'; others: ' + str(dict(other)) if other else ''}",
                 flush=True,
             )
