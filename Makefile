@@ -85,11 +85,15 @@ bench: static chromium
 	$(TEST_ENV) $(PY) scripts/bench/run_all.py
 
 # The full versions of the quick proofs in `make test` (not part of it): the hostile-input
-# properties with hundreds of examples each (README: Hostile input).
+# properties with hundreds of examples each (README: Hostile input), and the load test for
+# ten minutes (README: Load test; needs PostgreSQL and Redis, LOAD_USERS / LOAD_SECONDS).
+LOAD_USERS ?= 40
+LOAD_SECONDS ?= 600
 proof: static
 	HOSTILE_PROOF=1 $(TEST_ENV) $(PY) -m pytest -q --hypothesis-show-statistics tests/test_hostile_input.py \
 	  tests/test_upload_bounds.py tests/test_nul_characters.py tests/test_body_limit.py \
 	  tests/engine/test_bounds.py
+	$(TEST_ENV) $(PY) scripts/bench/load.py --users $(LOAD_USERS) --seconds $(LOAD_SECONDS) --check
 
 clean:
 	rm -rf $(VENV) config/static_src/node_modules coaching/engine/harper_node/node_modules static/css/dist var
