@@ -137,6 +137,14 @@ def review_save(
         rows.append((float(chosen), float(max(allowed)), float(criterion.weight)))
     total, maximum = weighted_total(rows)
     with transaction.atomic():
+        # One save at a time per revision: two teachers' first saves at once both found no
+        # review and both inserted one (the second an IntegrityError, a 500). FOR NO KEY
+        # UPDATE leaves rows that only refer to the revision free to be written meanwhile.
+        list(
+            Revision.objects.select_for_update(no_key=True)
+            .filter(pk=revision.pk)
+            .values_list("pk", flat=True)
+        )
         review = TeacherReview.objects.select_for_update().filter(revision=revision).first()
         marks_changed = review is None or review.points != by_name
         if review is None:
@@ -209,11 +217,13 @@ def review_release(*, revision: Revision, teacher: User) -> TeacherReview:
     released it and when. Releasing again after changes replaces the snapshot."""
     review = review_ensure(revision=revision, teacher=teacher)
     with transaction.atomic():
-        review = (
-            TeacherReview.objects.select_for_update()
-            .select_related("revision__essay__assignment__rubric", "teacher")
-            .get(pk=review.pk)
-        )
+        # Lock the row on its own, then read it with what it refers to: a locking read that
+        # joined the review's teacher lost the row when a co-teacher's save changed that
+        # teacher meanwhile (PostgreSQL re-checks the join against the new row), a 500.
+        list(TeacherReview.objects.select_for_update().filter(pk=review.pk).values_list("pk"))
+        review = TeacherReview.objects.select_related(
+            "revision__essay__assignment__rubric", "teacher"
+        ).get(pk=review.pk)
         notes = stage_data(revision).get("notes", {}).get("annotations", [])
         snapshot = build_snapshot(
             review,
