@@ -22,6 +22,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -180,6 +181,38 @@ class _Sampler(threading.Thread):
             self.stopped.wait(self.every)
 
 
+def _errors(log: str) -> list[str]:
+    """Each error the stack logged, with its traceback (e-mail and other output that the
+    console prints between entries is left out)."""
+    found: list[str] = []
+    # "head": an ERROR line; "trace": in a traceback; "after": its exception's lines; "blank":
+    # a blank line after those; "chain": "The above exception ..." (another traceback comes)
+    state = ""
+    for line in log.splitlines():
+        if " ERROR " in line or line.startswith(("ERROR", "CRITICAL")):
+            found.append(line)
+            state = "head"
+        elif line.startswith("Traceback") and state in ("", "head", "chain"):
+            if not state:
+                found.append("")
+            found[-1] += "\n" + line
+            state = "trace"
+        elif state == "trace":
+            found[-1] += "\n" + line
+            if line and not line[0].isspace():
+                state = "after"  # that was the exception's own line
+        elif state == "after" and re.match(r"[A-Z]+:  ", line):
+            found[-1] += "\n" + line  # PostgreSQL's DETAIL:, HINT: ...
+        elif state == "after" and not line.strip():
+            state = "blank"
+        elif state == "blank" and line.startswith(("During handling", "The above exception")):
+            found[-1] += "\n" + line
+            state = "chain"
+        elif line.strip() and state != "chain":
+            state = ""
+    return [entry.strip() for entry in found]
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
@@ -297,11 +330,7 @@ def run_load(
                 for r in history
                 if r["Name"] == "Aggregated"
             ]
-        result.server_errors = [
-            line
-            for line in stack.log().splitlines()
-            if "Traceback" in line or " ERROR " in line or line.startswith("ERROR")
-        ]
+        result.server_errors = _errors(stack.log())
     return result
 
 
@@ -320,7 +349,7 @@ def report(result: LoadResult) -> str:
         f"went out (as a browser does): {result.resent}",
     ]
     lines += [f"  failure: {f}" for f in result.failures[:10]]
-    lines += [f"  server: {e}" for e in result.server_errors[:10]]
+    lines += [f"  server: {e}" for e in result.server_errors[:3]]
     lines.append(f"  {'page':24} {'count':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'max':>6}  (ms)")
     for page in sorted(result.pages, key=lambda p: -p.count):
         if page.kind in ("FEEDBACK", "RESENT"):

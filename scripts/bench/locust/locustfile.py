@@ -36,7 +36,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from locust import HttpUser, events, task
-from locust.exception import StopUser
 from urllib3.exceptions import ProtocolError
 from urllib3.util.retry import Retry
 
@@ -146,7 +145,18 @@ class _Person(HttpUser):
                 return None
             return r.text
 
-    def _log_in(self, email: str) -> None:
+    def _log_in(self, email: str) -> bool:
+        """Sign in, trying again twice as a person would; False if it never worked (the
+        user then stays idle: raising StopUser would make Locust start another user)."""
+        for attempt in range(3):
+            if attempt:
+                time.sleep(5)
+            if self._try_log_in(email):
+                return True
+        self.outcome["failures"].append("login")
+        return False
+
+    def _try_log_in(self, email: str) -> bool:
         self._page("/accounts/login/", "login page")
         with self.client.post(
             "/accounts/login/",
@@ -160,9 +170,12 @@ class _Person(HttpUser):
             catch_response=True,
         ) as r:
             if r.status_code != 302 or "/accounts/login/" in r.headers.get("Location", ""):
-                r.failure(f"login refused: {r.status_code}")
-                self.outcome["failures"].append("login")
-                raise StopUser
+                said = re.findall(
+                    r'(?:errorlist[^>]*>|role="alert"[^>]*>)\s*(?:<li>)?([^<]+)', r.text
+                )
+                r.failure(f"login refused: {r.status_code} {said[:2]}")
+                return False
+        return True
 
 
 class StudentUser(_Person):
@@ -181,12 +194,15 @@ class StudentUser(_Person):
             "failures": [],
         }
         OUTCOMES.append(self.outcome)
-        self._log_in(self.email)
+        self.broken = True
+        if not self._log_in(self.email):
+            return
         listing = self._page("/assignments/", "assignments") or ""
         found = re.search(r'href="(/assignments/\d+/)"', listing)
         if not found:
             self.outcome["failures"].append("no assignment")
-            raise StopUser
+            return
+        self.broken = False
         self.editor = found[1]
         self._open_editor()
         # the first draft is typed in a few goes, a paragraph or more each time
@@ -215,6 +231,8 @@ class StudentUser(_Person):
     @task
     def write(self) -> None:
         self.pause = random.uniform(*THINK)
+        if self.broken:
+            return
         if self.reopen:
             # back from the feedback to the essay, to revise it in a few goes
             self.reopen = False
@@ -340,18 +358,23 @@ class TeacherUser(_Person):
             "failures": [],
         }
         OUTCOMES.append(self.outcome)
-        self._log_in(self.email)
+        self.broken = True
+        if not self._log_in(self.email):
+            return
         dashboard = self._page("/teach/", "teacher dashboard") or ""
         found = re.search(r'href="/teach/assignments/(\d+)/"', dashboard)
         if not found:
             self.outcome["failures"].append("no assignment")
-            raise StopUser
+            return
+        self.broken = False
         self.assignment = found[1]
         self.pause = random.uniform(*ROUND)
 
     @task
     def go_round(self) -> None:
         self.pause = random.uniform(*ROUND)
+        if self.broken:
+            return
         base = f"/teach/assignments/{self.assignment}"
         if self._page(f"{base}/overview/", "class overview") is None:
             self.outcome["failures"].append("class overview")
