@@ -121,17 +121,35 @@ class LoadResult:
         at = [t for t, n in self.user_counts if n == most]
         return most, at[-1] - at[0]
 
-    def role_memory(self) -> dict[str, tuple[int, int, int]]:
-        """Per role (web, worker): the sum of its processes' memory at the warm-up sample,
-        at the last sample, and the largest sum seen."""
+    def _by_role(self) -> dict[str, dict[float, int]]:
         roles: dict[str, dict[float, int]] = {}
         for label, samples in self.memory.values():
             role = label.split(":", 1)[0]
             for t, value in samples:
                 roles.setdefault(role, {}).setdefault(t, 0)
                 roles[role][t] += value
+        return roles
+
+    def role_timeline(self, step: float) -> dict[str, list[tuple[float, int]]]:
+        """Per role, the summed memory at the first sample past each `step` seconds."""
         found = {}
-        for role, by_time in roles.items():
+        for role, by_time in self._by_role().items():
+            times = sorted(by_time)
+            points, mark = [], 0.0
+            for t in times:
+                if t >= mark:
+                    points.append((t, by_time[t]))
+                    mark = (t // step + 1) * step
+            if points[-1][0] != times[-1]:
+                points.append((times[-1], by_time[times[-1]]))
+            found[role] = points
+        return found
+
+    def role_memory(self) -> dict[str, tuple[int, int, int]]:
+        """Per role (web, worker): the sum of its processes' memory at the warm-up sample,
+        at the last sample, and the largest sum seen."""
+        found = {}
+        for role, by_time in self._by_role().items():
             times = sorted(by_time)
             warm = next((t for t in times if t >= self.warm_at), times[-1])
             found[role] = (by_time[warm], by_time[times[-1]], max(by_time.values()))
@@ -379,6 +397,13 @@ def report(result: LoadResult) -> str:
             f"  {role:7} {warm / MB:6.0f} MB -> {end / MB:6.0f} MB (largest {most_mb / MB:.0f} "
             f"MB)  {'flat' if flat[role] else 'GREW'} (flat: end within "
             f"{FLAT_SHARE:.0%} + {FLAT_SLACK // MB} MB)"
+        )
+    timeline = result.role_timeline(step=60.0 if result.seconds >= 300 else 10.0)
+    for role, points in timeline.items():
+        lines.append(
+            f"  {role:7} over the run: "
+            + ", ".join(f"{t:.0f} s {v / MB:.0f}" for t, v in points)
+            + " MB"
         )
     for pid, (label, samples) in sorted(result.memory.items(), key=lambda kv: kv[1][0]):
         warm = next((v for t, v in samples if t >= result.warm_at), samples[-1][1])
