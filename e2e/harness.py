@@ -162,6 +162,7 @@ class Stack:
             )
         scheme = "https" if self.ssl_cert else "http"
         tls = [f"--ssl-certfile={self.ssl_cert}", f"--ssl-keyfile={self.ssl_key}"]
+        workers = [f"--workers={self.web_concurrency}"] if self.web_concurrency > 1 else []
         for index in range(self.web_processes):
             port = (self.port if index == 0 else 0) or free_port()
             self.web_urls.append(f"{scheme}://127.0.0.1:{port}")
@@ -174,7 +175,7 @@ class Stack:
                         f"--port={port}",
                         "--no-access-log",
                         "--log-level=warning",
-                        *([f"--workers={self.web_concurrency}"] if self.web_concurrency > 1 else []),
+                        *workers,
                         *(tls if self.ssl_cert else []),
                     ],
                     cwd=ROOT,
