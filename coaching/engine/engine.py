@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import advisories as adv
-from . import bounds, gate, morph, trust
+from . import bounds, gate, morph, parse, trust
 from . import variety as spelling_variety
 from .argument import analyse_argument
 from .argument import concerns as find_concerns
@@ -82,6 +82,7 @@ class Engine:
         self._lm = language_model()
         morph.tags("went")  # load the lexicon now, not on the first essay
         rare_real_word("went")  # and Webster's word list
+        parse.parser()  # and the dependency parser (grammar/parsed.py)
         # a misspelt word too: Harper builds its spelling index on the first one it meets;
         # once per variety (the Node server keeps one linter each)
         for variety in spelling_variety.VARIETIES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -35,6 +36,8 @@ class Sentence:
     text: str
     tokens: list[Token] = field(default_factory=list)
     paragraph: int = 0
+    # its dependency parse (a spaCy Doc of ``text``), filled in by parse.ensure
+    parse: Any = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> list[Token]:

