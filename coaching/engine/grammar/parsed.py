@@ -307,4 +307,192 @@ def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-RULES = (rule_agreement,)
+
+# ------------------------------------------------------------------ comma splices
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+# adverbs that may stand between the comma and the second clause's subject
+_SPLICE_ADVERBS = frozenset({"also", "now", "still", "however", "therefore", "then"})
+_REPORTING = frozenset(
+    {"think", "believe", "guess", "suppose", "know", "say", "hope", "mean", "see", "agree"}
+    | {"feel", "fear", "admit", "imagine", "reckon", "understand", "tell", "promise", "bet"}
+    | {"swear", "remember", "expect", "assume", "wonder", "ask", "add", "explain", "reply"}
+)
+_SUBORDINATE_OPENERS = frozenset(
+    {"if", "when", "because", "although", "though", "while", "as", "since", "unless"}
+    | {"until", "till", "before", "after", "whether", "once", "whereas", "whenever"}
+    | {"wherever", "whatever", "whoever", "where", "even", "so", "than", "who", "which"}
+)
+_SPLICE_MESSAGE = (
+    "This comma joins two sentences (a comma splice). Use a full stop, or join them with a "
+    "word such as 'and', 'but', 'so' or 'because'."
+)
+
+
+def _lemma(tok: Tok) -> str:
+    return morph.base_verb(_low(tok)) or _low(tok)
+
+
+def _clause_head(verb: Tok) -> bool:
+    """A finite clause with a subject of its own and no word that makes it subordinate."""
+    if not _children(verb, *_SUBJECT_DEPS):
+        return False
+    fin = _finite(verb)
+    if fin is None or fin.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    if fin is verb and fin.tag_ == "VB" and (
+        _lemma(verb.head) in _BARE_INF_HEADS or verb.dep_ in ("xcomp", "advcl")
+    ):
+        return False  # 'let me stay', 'made them cry': no finite verb
+    return not any(
+        c.dep_ == "mark" or (c.tag_ in ("WRB", "WDT", "WP") and c.i < verb.i)
+        for c in verb.children
+    )
+
+
+def _left_clause(b: Tok, comma: int) -> Tok | None:
+    """The clause before the comma that the clause after it is joined to."""
+    if b.dep_ in ("conj", "ccomp", "parataxis") and b.head.i < comma:
+        return b.head
+    if b.dep_ == "ROOT":
+        before = [
+            c
+            for c in b.children
+            if c.dep_ in ("ccomp", "parataxis", "conj") and c.i < comma and c.right_edge.i == comma - 1
+        ]
+        if len(before) == 1:
+            return before[0]
+    return None
+
+
+def _opening_comma(b: Tok, subj: Tok) -> int | None:
+    """The comma just before clause b's own words (its subject, or a linking adverb or a
+    prepositional phrase and then its subject: ', in my country we had ...'), or None."""
+    doc = b.doc
+    k = subj.left_edge.i - 1
+    while k >= 1 and doc[k].text != ",":
+        # a word of an adverb or a prepositional phrase hanging on b, before the subject
+        top = doc[k]
+        while top.head != b and top.head != top and top.i != b.i:
+            top = top.head
+        if top.head != b or top.dep_ not in ("advmod", "prep", "npadvmod"):
+            return None
+        if top.tag_ in ("WRB", "CC", "IN") and top.dep_ != "prep":
+            return None
+        if top.dep_ == "advmod" and _low(top) not in _SPLICE_ADVERBS:
+            return None
+        k -= 1
+    return k if k >= 1 else None
+
+
+_TIME_NOUNS = frozenset(
+    {"night", "day", "time", "moment", "year", "week", "morning", "evening", "afternoon"}
+    | {"minute", "second", "weekend", "summer", "winter", "month", "hour", "point"}
+)
+_LEAD_INS = frozenset({"and", "but", "so", "then", "also", "now", "yet", "or"})
+
+
+def _left_span_start(doc: Tok, k: int) -> int | None:
+    """Where the words before the comma at k start (after the previous comma, semicolon or
+    the sentence's start), or None when they hold a subordinating word ('when', 'because',
+    'once': an introductory clause, not a sentence of its own)."""
+    start = 0
+    for j in range(k - 1, -1, -1):
+        if doc[j].text in {",", ";", ":"}:
+            start = j + 1
+            break
+    if any(_low(t) in _SUBORDINATE_OPENERS - {"so", "than"} for t in doc[start:k]):
+        return None
+    return start
+
+
+def _starts_with_subject(a: Tok, start: int) -> bool:
+    """The words before the comma open with the subject of clause a (or of a clause joined
+    to it by 'and' / 'but'), after a leading 'and' or a short phrase of time or place with
+    no verb in it ('In my school the uniform is ...'); not 'On the night a mob gathers ...'."""
+    doc = a.doc
+    while start < len(doc) - 1 and _low(doc[start]) in _LEAD_INS:
+        start += 1
+    lead = doc[start]
+    if lead.dep_ in ("prep", "npadvmod", "advmod") and lead.head.pos_ in ("VERB", "AUX"):
+        span = list(lead.subtree)
+        if any(t.pos_ in ("VERB", "AUX") for t in span) or span[0].i != start:
+            return False
+        if any(t.dep_ == "pobj" and _low(t) in _TIME_NOUNS for t in span) and any(
+            _low(t) in {"the", "that"} for t in span
+        ):
+            return False  # 'On the night (that) a mob gathers ...': a clause, not a subject
+        start = span[-1].i + 1
+        if start < len(doc) and doc[start].text == ",":
+            start += 1
+    verbs = [a, *(c for c in a.children if c.dep_ == "conj")]
+    return any(
+        s.left_edge.i == start and s.text[:1].isalpha()
+        for v in verbs
+        if v.i >= start and _clause_head(v)
+        for s in _children(v, *_SUBJECT_DEPS)
+    )
+
+
+def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
+    parsed = sent.parse
+    if parsed is None or any(t.text in _QUOTES for t in parsed):
+        return []
+    found: list[tuple[Tok, Tok, Tok, Tok]] = []
+    starts = 0  # clauses that open after a comma
+    for b in parsed:
+        subjects = _children(b, *_SUBJECT_DEPS)
+        if len(subjects) != 1 or not _clause_head(b):
+            continue
+        subj = subjects[0]
+        k = _opening_comma(b, subj)
+        if k is None:
+            continue
+        prev = max((j + 1 for j in range(k) if parsed[j].text in {",", ";"}), default=0)
+        if any(_clause_head(t) for t in parsed[prev:k]):
+            starts += 1  # a clause before this comma, and one after it
+        a = _left_clause(b, k)
+        if a is None or not _clause_head(a) or a.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+            continue
+        start = _left_span_start(parsed, k)
+        if start is None or k - start < 3 or not _starts_with_subject(a, start):
+            continue
+        if _low(parsed[start]) == "the" and parsed[start + 1].tag_ in ("JJR", "RBR"):
+            continue  # 'the more you read, the better you write'
+        if any(t.text in {";", ":", "(", ")", "-", "–"} for t in parsed[start:k]):
+            continue
+        # the clause after the comma: its words up to the end or the next comma
+        end = b.right_edge.i
+        right = [t for t in parsed[k + 1 : end + 1] if not t.is_punct]
+        if len(right) < 3 or parsed[-1].text == "?" and len(right) <= 3:
+            continue  # '..., isn't it?'
+        if _lemma(b) in _REPORTING and (
+            len(right) <= 3 or (b.i + 1 < len(parsed) and parsed[b.i + 1].is_punct)
+        ):
+            continue  # '..., I think.' / '..., I think, ...'
+        if _lemma(a) in _REPORTING and (a.right_edge.i <= a.i + 1 or k - a.i <= 2):
+            continue  # 'I must say, it was ...'
+        found.append((a, b, parsed[k], parsed[k + 1]))
+    if len(found) >= 2 or starts >= 2 or (
+        found and any(t.text == "," and _low(t.nbor()) in {"and", "or"} for t in parsed[found[-1][3].i : -1])
+    ):
+        return []  # a list of clauses ('I had a cold, I had forgotten my costume, I had ...')
+    out = []
+    for _a, _b, comma, nxt in found:
+        start, _ = _offsets(sent, comma)
+        _, end = _offsets(sent, nxt)
+        word = str(nxt.text)
+        cap = word if word == "I" or word[:1].isupper() else word[:1].upper() + word[1:]
+        out.append(
+            note(
+                (start, end),
+                "punctuation",
+                _SPLICE_MESSAGE,
+                [f". {cap}", f", and {word}"],
+                "comma-splice-parse",
+            )
+        )
+    return out
+
+
+RULES = (rule_agreement, rule_comma_splice_parse)
