@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import parse
 from ..notes import Note
 from ..text import Document, Sentence
-from .. import parse
 from . import agreement, clauses, forms, parsed, phrases
 
 RuleFn = Callable[[Sentence, Document], list[Note]]
