@@ -662,10 +662,12 @@ def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
         # 2. a noun where the sentence needs an adjective: 'games are very violence', 'cycling
         # is cheap and health', 'games can be addiction'
         if (
-            tg
-            and tg <= {"NN"}
+            _is_noun_sg(w)
+            and not _is_adj(w)
             and not any(
-                c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod")
+                c.dep_ in ("det", "poss", "compound", "nummod", "relcl", "acl")
+                or (c.dep_ == "amod" and _low(c) not in _DEGREE)
+                or (c.dep_ == "prep" and _low(c) != "with")
                 for c in tok.children
             )
             and (
