@@ -437,6 +437,9 @@ def _starts_with_subject(a: Tok, start: int) -> bool:
         start = span[-1].i + 1
         if start < len(doc) and doc[start].text == ",":
             start += 1
+    first = doc[start]
+    if not (morph.is_known(_low(first)) or first.tag_ in ("PRP", "DT", "PRP$")):
+        return False  # 'Becuase the bus was late, we ...': a misspelt word may be a 'because'
     verbs = [a, *(c for c in a.children if c.dep_ == "conj")]
     return any(
         s.left_edge.i == start and s.text[:1].isalpha()
@@ -478,6 +481,13 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
         right = [t for t in parsed[k + 1 : end + 1] if not t.is_punct]
         if len(right) < 3 or (parsed[-1].text == "?" and len(right) <= 3):
             continue  # '..., isn't it?'
+        if len(right) <= 5 and {_low(t) for t in right} & {
+            "sure",
+            "certain",
+            "afraid",
+            "convinced",
+        }:
+            continue  # a closing comment: '..., I am sure of it.'
         if _lemma(b) in _REPORTING and (
             len(right) <= 3 or (b.i + 1 < len(parsed) and parsed[b.i + 1].is_punct)
         ):
