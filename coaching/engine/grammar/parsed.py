@@ -110,7 +110,13 @@ def _noun_num(tok: Tok) -> str | None:
     if tok.tag_ not in ("NN", "NNS"):
         return None
     num = noun_number(w)
-    if num is None and tok.tag_ == "NN" and not morph.is_known(w) and w.isalpha():
+    if (
+        num is None
+        and tok.tag_ == "NN"
+        and not morph.is_known(w)
+        and w.isalpha()
+        and w not in {"id", "im", "ive", "ill", "youre", "theyre", "dont", "cant"}
+    ):
         num = "sg" if not w.endswith("s") else None  # 'app': a noun the lexicon lacks
     # 'millions' is also a noun of its own in the lexicon: plural when it has a base
     if (
@@ -134,6 +140,13 @@ def _subject_number(subj: Tok) -> tuple[str, Tok] | None:
     conj = [c for c in subj.children if c.dep_ == "conj"]
     ccs = {_low(c) for c in subj.children if c.dep_ == "cc"}
     if conj:
+        bare = [
+            t
+            for t in (subj, *conj)
+            if t.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in t.children)
+        ]
+        if len(bare) == 1 + len(conj):
+            return None  # 'science and technology is': one idea in two words
         if ccs == {"and"} and not dets & {"each", "every"} and w not in {"each", "every"}:
             return "pl", subj  # 'Factories and cars', 'My friend Jake and I'
         return None  # 'either ... or', 'as well as': no guess
@@ -238,8 +251,12 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
         if _low(verb) not in {"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"}:
             return None
         attrs = [c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i > verb.i]
-        if len(attrs) != 1 or attrs[0].tag_ not in ("NN", "NNS"):
-            return None
+        if (
+            len(attrs) != 1
+            or attrs[0].tag_ not in ("NN", "NNS")
+            or {_low(c) for c in _children(attrs[0], "cc")} & {"or", "nor"}
+        ):
+            return None  # 'there is one or two sellers': no guess
         found = _subject_number(attrs[0])
         if found and found[0] == "sg" and _low(verb) in {"are", "were", "aren't", "weren't"}:
             return None  # 'there are a dog and a cat' / parse slips: only plural after 'is'
@@ -250,8 +267,21 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
     w = _low(subj)
     if w in {"who", "that", "which"} and verb.dep_ == "relcl":
         ante = verb.head
-        if w == "which" and subj.i > 0 and subj.doc[subj.i - 1].text == ",":
-            return None  # ', which was his answer': 'which' may stand for the whole clause
+        fin = _finite(verb)
+        singular_be = fin is not None and _low(fin) in {"is", "was", "has"}
+        if w == "which" and (singular_be or subj.doc[subj.i - 1].text == ","):
+            return None  # '(,) which is very important': 'which' may stand for the clause
+        nxt = subj.doc[verb.i + 1] if verb.i + 1 < len(subj.doc) else None
+        if (
+            w == "that"
+            and singular_be
+            and nxt is not None
+            and (nxt.tag_ in ("WRB", "WP", "DT") or _low(nxt) in {"because", "why", "what"})
+        ):
+            return None  # 'our houses that is why ...': the pronoun 'that', not a relative
+        if ante.dep_ == "pobj" and _low(ante.head) == "of" and ante.head.head.tag_ == "CD":
+            return None  # 'one of the actors, who was ...'
+
         if (
             ante.tag_ not in ("NN", "NNS")
             or _children(ante, "conj")
@@ -259,8 +289,10 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
         ):
             return None  # 'one of the people who ...': either number is heard
         return _subject_number(ante)
-    if subj.tag_ in ("WP", "WDT"):
-        return None
+    if subj.tag_ in ("WP", "WDT") or any(_low(t) in {"what", "whatever"} for t in subj.subtree):
+        return None  # 'what I hope is ...': a clause as the subject
+    if any(t.text == "," for t in subj.doc[subj.right_edge.i + 1 : verb.i]):
+        return None  # 'Tina, guess who ...', 'Now Kim, tell me': a name called, then a command
     before = subj.left_edge.i - 1
     if before >= 0 and subj.doc[before].tag_.startswith("VB") and subj.tag_ != "PRP":
         return None  # 'made the switch have solved': the parser took an object for a subject
@@ -401,6 +433,9 @@ _TIME_NOUNS = frozenset(
     {"night", "day", "time", "moment", "year", "week", "morning", "evening", "afternoon"}
     | {"minute", "second", "weekend", "summer", "winter", "month", "hour", "point"}
 )
+_LEADS_IN_ADJ = frozenset(
+    {"sorry", "sure", "afraid", "honest", "glad", "certain", "true", "course", "fact"}
+)
 _LEAD_INS = frozenset({"and", "but", "so", "then", "also", "now", "yet", "or"})
 
 
@@ -418,7 +453,7 @@ def _left_span_start(doc: Tok, k: int) -> int | None:
     return start
 
 
-def _starts_with_subject(a: Tok, start: int) -> bool:
+def _starts_with_subject(a: Tok, start: int, k: int) -> bool:
     """The words before the comma open with the subject of clause a (or of a clause joined
     to it by 'and' / 'but'), after a leading 'and' or a short phrase of time or place with
     no verb in it ('In my school the uniform is ...'); not 'On the night a mob gathers ...'."""
@@ -440,9 +475,9 @@ def _starts_with_subject(a: Tok, start: int) -> bool:
     first = doc[start]
     if not (morph.is_known(_low(first)) or first.tag_ in ("PRP", "DT", "PRP$")):
         return False  # 'Becuase the bus was late, we ...': a misspelt word may be a 'because'
-    verbs = [a, *(c for c in a.children if c.dep_ == "conj")]
+    verbs = [a, *(c for c in a.children if c.dep_ == "conj" and c.i < k)]
     return any(
-        s.left_edge.i == start and s.text[:1].isalpha()
+        s.left_edge.i == start and s.i < k and s.text[:1].isalpha()
         for v in verbs
         if v.i >= start and _clause_head(v)
         for s in _children(v, *_SUBJECT_DEPS)
@@ -470,7 +505,7 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
         if a is None or not _clause_head(a) or a.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
             continue
         start = _left_span_start(parsed, k)
-        if start is None or k - start < 3 or not _starts_with_subject(a, start):
+        if start is None or k - start < 3 or not _starts_with_subject(a, start, k):
             continue
         if _low(parsed[start]) == "the" and parsed[start + 1].tag_ in ("JJR", "RBR"):
             continue  # 'the more you read, the better you write'
@@ -492,6 +527,18 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             len(right) <= 3 or (b.i + 1 < len(parsed) and parsed[b.i + 1].is_punct)
         ):
             continue  # '..., I think.' / '..., I think, ...'
+        if _low(parsed[k - 1]) in _LEADS_IN_ADJ:
+            continue  # 'I am sorry, I have not written'
+        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in b.children):
+            continue  # 'My father cooks, my mother cleans and I tidy up': a list of clauses
+        fin_b = _finite(b)
+        if (
+            fin_b is b
+            and subj.tag_ == "NN"
+            and not _children(subj, "det", "poss")
+            and morph.tags(_low(b)) & {"NNS"}
+        ):
+            continue  # 'fashions, sport wears, make up': a list of nouns, not a clause
         if _lemma(a) in _REPORTING and (a.right_edge.i <= a.i + 1 or k - a.i <= 2):
             continue  # 'I must say, it was ...'
         found.append((a, b, parsed[k], parsed[k + 1]))
@@ -648,7 +695,8 @@ def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
         if (
             _is_adj(w)
             and not morph.lemmas(w, "VERB")
-            and ("RB" not in tg or (tok.i == head.i - 1 and head.tag_ in ("VBN", "VBG")))
+            and not morph.lemmas(w, "NOUN")
+            and "RB" not in tg
             and tok.dep_ in ("advmod", "oprd", "npadvmod")
             and head.tag_.startswith("VB")
             and _lemma(head) not in _LINKING
