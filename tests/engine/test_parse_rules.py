@@ -25,8 +25,8 @@ def _notes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
 
 HITS = [
     # agreement: noun, pronoun, coordinated and relative-clause subjects, 'there is'
-    ("The kitchen have two windows.", "have", "grammar:agreement", "has"),
-    ("My neighbours owns a red car.", "owns", "grammar:agreement", "own"),
+    ("The kitchen have two windows.", "kitchen have", "grammar:agreement", "kitchen has"),
+    ("My neighbours owns a red car.", "neighbours owns", "grammar:agreement", "neighbour owns"),
     ("Our teacher always explain the rules twice.", "explain", "grammar:agreement", "explains"),
     ("He never listen to his sister.", "listen", "grammar:agreement", "listens"),
     ("Somebody always forget their keys.", "forget", "grammar:agreement", "forgets"),
@@ -34,7 +34,13 @@ HITS = [
     ("My sister and I was at the market.", "was", "grammar:agreement", "were"),
     ("The boys who plays in the park are loud.", "plays", "grammar:agreement", "play"),
     ("There was many cars in the street.", "was", "grammar:agreement", "were"),
-    ("A lot of tourists visits the castle.", "visits", "grammar:agreement", "visit"),
+    (
+        "A lot of tourists visits the castle.",
+        "tourists visits",
+        "grammar:agreement",
+        "tourists visit",
+    ),
+    ("Those tourists visits the castle.", "tourists visits", "grammar:agreement", "tourists visit"),
     ("The price of the shoes are too high.", "are", "grammar:agreement", "is"),
     # comma splices
     (

@@ -248,4 +248,4 @@ def rule_run_on(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-RULES = (rule_comma_splice, rule_run_on)
+RULES = (rule_run_on,)

@@ -337,6 +337,26 @@ def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
             continue
         form, _sure = fix
         start, end = _offsets(sent, fin)
+        other = None  # the subject's other number
+        if head.tag_ == "NN" and num == "sg" and _low(head) not in INDEFINITE_SG:
+            other = morph.inflect(_low(head), "NNS")
+        elif head.tag_ == "NNS" and num == "pl" and _low(head) not in IRREGULAR_PLURALS:
+            lems = morph.lemmas(_low(head), "NOUN")
+            other = lems[0] if lems and lems[0] != _low(head) else None
+        if other and fin.i == head.i + 1 and not _children(head, "nummod"):
+            # 'some concert hall were': either word may be the slip ('halls were' or 'hall
+            # was'), so the note covers both and offers both
+            start = _offsets(sent, head)[0]
+            out.append(
+                note(
+                    (start, end),
+                    "grammar",
+                    f"'{head.text}' and '{fin.text}' do not agree: change one of them.",
+                    [f"{head.text} {form}", f"{match_case(head.text, other)} {fin.text}"],
+                    "agreement",
+                )
+            )
+            continue
         out.append(
             note(
                 (start, end),
@@ -461,14 +481,16 @@ def _starts_with_subject(a: Tok, start: int, k: int) -> bool:
     while start < len(doc) - 1 and _low(doc[start]) in _LEAD_INS:
         start += 1
     lead = doc[start]
+    while lead.head.i != lead.i and lead.head.pos_ not in ("VERB", "AUX") and lead.head.i < k:
+        lead = lead.head  # 'Last' -> 'year' in 'Last year I worked ...'
     if lead.dep_ in ("prep", "npadvmod", "advmod") and lead.head.pos_ in ("VERB", "AUX"):
         span = list(lead.subtree)
         if any(t.pos_ in ("VERB", "AUX") for t in span) or span[0].i != start:
             return False
-        if any(t.dep_ == "pobj" and _low(t) in _TIME_NOUNS for t in span) and any(
-            _low(t) in {"the", "that"} for t in span
+        if any(t.dep_ in ("pobj", "npadvmod") and _low(t) in _TIME_NOUNS for t in span) and any(
+            _low(t) in {"the", "that", "every", "each", "any", "next"} for t in span
         ):
-            return False  # 'On the night (that) a mob gathers ...': a clause, not a subject
+            return False  # 'On the night (that) a mob gathers', 'Every time he ...': a clause
         start = span[-1].i + 1
         if start < len(doc) and doc[start].text == ",":
             start += 1
@@ -529,7 +551,10 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             continue  # '..., I think.' / '..., I think, ...'
         if _low(parsed[k - 1]) in _LEADS_IN_ADJ:
             continue  # 'I am sorry, I have not written'
-        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in b.children):
+        if {_low(c) for c in _children(b, "cc")} & {"and", "or"} and any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _children(c, *_SUBJECT_DEPS)
+            for c in b.children
+        ):
             continue  # 'My father cooks, my mother cleans and I tidy up': a list of clauses
         fin_b = _finite(b)
         if (
