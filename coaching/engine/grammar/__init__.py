@@ -1,6 +1,6 @@
-"""Grammar rules that need a little parsing: agreement with noun subjects, verb forms and
-tense, comma splices and run-ons, word forms, and table-driven word choice, preposition
-and article slips.
+"""Grammar rules: agreement, comma splices and word forms read from the dependency parse
+(parsed.py), run-ons, verb forms and tense, word forms after a nearby word, and
+table-driven word choice, preposition and article slips.
 
 ``grammar_notes(doc)`` runs every rule in ``RULES``; the engine adds the notes to its notes
 stage. Each rule was measured on our own planted-error essays (tests/engine/planted/, dev
@@ -15,12 +15,11 @@ from collections.abc import Callable
 from .. import parse
 from ..notes import Note
 from ..text import Document, Sentence
-from . import agreement, clauses, forms, parsed, phrases
+from . import clauses, forms, parsed, phrases
 
 RuleFn = Callable[[Sentence, Document], list[Note]]
 
 RULES: tuple[RuleFn, ...] = (
-    *agreement.RULES,
     *clauses.RULES,
     *phrases.RULES,
     *forms.RULES,

@@ -1,10 +1,9 @@
-"""Comma splices and run-on sentences: two clauses, each with its own subject and finite
-verb, joined by a comma alone (or by nothing).
+"""Run-on sentences: two clauses, each with its own subject and finite verb, joined by
+nothing ('It rained all morning we stayed in').
 
-The clause before the comma must start like a main clause (a subject, not a preposition,
-a joining word or a participle) and hold a finite verb; the words after the comma must
-start a clause (a subject pronoun or a noun phrase, then a finite verb) that goes on past
-two words (so '..., I think.' is left alone). Quotations are left alone.
+The clause before must start like a main clause (a subject, not a preposition, a joining
+word or a participle) and hold a finite verb. Quotations are left alone. (Comma splices are
+read from the dependency parse since 0.6.0: parsed.py.)
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ _LINKING_ADVERBS = frozenset(
     {"however", "therefore", "moreover", "furthermore", "otherwise", "nevertheless"}
     | {"consequently", "besides", "instead", "thus", "hence"}
 )
-_RIGHT_SUBJECTS = SUBJECT_PRONOUNS | {"this", "there", "these", "that"}
 _NOT_LEFT_START = (
     SUBORDINATORS
     | COORDINATORS
@@ -45,16 +43,7 @@ _REPORTING = frozenset(
     {"think", "believe", "guess", "suppose", "know", "say", "said", "hope", "mean", "see"}
     | {"agree", "thought", "feel", "fear", "admit", "imagine", "reckon", "understand"}
 )
-_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when", "what", "while"})
-_LEFT_LEADS_IN = frozenset(
-    {"say", "sorry", "sure", "afraid", "honest", "admit", "know", "think", "believe", "hope"}
-    | {"guess", "mean", "course", "seems", "said", "thought", "knew", "told", "suppose", "see"}
-)
 _QUOTES = frozenset('"“”«»')
-_MESSAGE = (
-    "This comma joins two sentences (a comma splice). Use a full stop or a semicolon, or "
-    "join them with a word such as 'and', 'but', 'so' or 'because'."
-)
 _RUN_ON = (
     "A new sentence seems to start at '{word}' with nothing to mark it: check whether a "
     "full stop or a joining word such as 'and' or 'so' is missing."
@@ -75,60 +64,6 @@ def _verb_after(lows: list[str], toks: list[Token], k: int, pronoun: bool) -> in
         tg = morph.tags(w)
         if tg & {"VBP", "VBD", "VBZ"}:
             return k
-    return None
-
-
-def _right_clause(lows: list[str], toks: list[Token], r: int) -> int | None:
-    """Index of the finite verb if a clause with its own subject starts at r."""
-    n = len(lows)
-    if r >= n or lows[r] in COORDINATORS or lows[r] in SUBORDINATORS or lows[r] in _RELATIVES:
-        return None
-    w = lows[r]
-    if w in _RIGHT_SUBJECTS:
-        if w in {"this", "that", "these"} and r + 1 < n and morph.tags(lows[r + 1]) & {"NN", "NNS"}:
-            return _np_then_verb(lows, toks, r)
-        return _verb_after(lows, toks, r + 1, pronoun=w in SUBJECT_PRONOUNS)
-    return _np_then_verb(lows, toks, r)
-
-
-def _np_then_verb(lows: list[str], toks: list[Token], r: int) -> int | None:
-    """A short noun phrase ('my mother', 'many young people', 'songs and games') and a
-    finite verb that is not also a noun."""
-    n = len(lows)
-    k = r
-    if lows[k] in ALL_DETS or lows[k] in {"many", "most", "some", "young", "old"}:
-        k += 1
-    nouns = 0
-    while k < n and toks[k].is_word and k - r < 5:
-        w = lows[k]
-        if w in _RELATIVES or w in SUBJECT_PRONOUNS:
-            return None  # 'the way he ...', 'a man she ...': no clause of its own
-        if nouns and (w in FINITE_AUX or w in MODALS):
-            break
-        tg = morph.tags(w)
-        if not tg or (toks[k].text[:1].isupper() and k > r):
-            return None
-        if w == "and" and nouns:
-            k += 1
-            continue
-        if tg & {"NN", "NNS"} and not (
-            nouns and (w in FINITE_AUX or w in MODALS or tg & {"VBD", "VBZ", "VBP"})
-        ):
-            nouns += 1
-            k += 1
-            continue
-        if tg & {"JJ"} and not nouns:
-            k += 1
-            continue
-        break
-    if not nouns or k >= n:
-        return None
-    w = lows[k]
-    if w in FINITE_AUX or w in MODALS or is_past_only(w):
-        return k
-    tg = morph.tags(w)
-    if tg and tg <= {"VB", "VBP", "VBZ", "VBD", "VBN"} and tg & {"VBP", "VBZ", "VBD"}:
-        return k
     return None
 
 
@@ -153,50 +88,6 @@ def _left_is_clause(lows: list[str], toks: list[Token], a: int, c: int) -> bool:
         if w in SUBJECT_PRONOUNS and _verb_after(lows, toks, k + 1, pronoun=True) is not None:
             return True
     return False
-
-
-_COMMENT_WORDS = frozenset({"sure", "certain", "afraid", "convinced"})
-
-
-def rule_comma_splice(sent: Sentence, doc: Document) -> list[Note]:
-    toks = sent.tokens
-    lows = [low(t) for t in toks]
-    if any(t.text in _QUOTES for t in toks):
-        return []
-    out: list[Note] = []
-    start = 0
-    for c, w in enumerate(lows):
-        if w in {";", ":", "(", ")"}:
-            start = c + 1
-            continue
-        if w != ",":
-            continue
-        left_start = start
-        start = c + 1
-        r = c + 1
-        if r < len(lows) and lows[r] in _LINKING_ADVERBS:
-            if r + 1 < len(lows) and lows[r + 1] == ",":
-                continue  # '..., however, ...' inside one clause
-            r += 1
-        v = _right_clause(lows, toks, r)
-        if v is None:
-            continue
-        rest = [t for t in toks[v + 1 :] if t.is_word]
-        if not rest or (len(rest) < 2 and lows[v] in _REPORTING):
-            continue  # '..., I think.' / '..., it is.'
-        if len(rest) <= 3 and {low(t) for t in rest} & _COMMENT_WORDS:
-            continue  # a closing comment: '..., I am sure of it.' / '..., I'm afraid.'
-        if v + 1 < len(lows) and not toks[v + 1].is_word and lows[v] in _REPORTING:
-            continue
-        if not _left_is_clause(lows, toks, left_start, c):
-            continue
-        if lows[c - 1] in _LEFT_LEADS_IN or lows[c - 2 : c] in (["tell", "you"], ["you", "know"]):
-            continue  # 'I must say, it was ...', 'I am sorry, I have not ...'
-        if lows[v] in _REPORTING | {"am", "'m"} and "," in lows[v + 1 : v + 3]:
-            continue  # '..., I am afraid, because ...', '..., I think, ...'
-        out.append(note(toks[c], "punctuation", _MESSAGE, [";"], "comma-splice"))
-    # two or more in one sentence: a deliberate list of clauses ('I had a cold, I had ...')
-    return out if len(out) < 2 else []
 
 
 _RUN_ON_SUBJECTS = frozenset({"we", "they", "he", "she", "i"})
