@@ -25,8 +25,8 @@ def _notes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
 
 HITS = [
     # agreement: noun, pronoun, coordinated and relative-clause subjects, 'there is'
-    ("The kitchen have two windows.", "kitchen have", "grammar:agreement", "kitchen has"),
-    ("My neighbours owns a red car.", "neighbours owns", "grammar:agreement", "neighbour owns"),
+    ("The kitchen have two windows.", "have", "grammar:agreement", "has"),
+    ("My neighbours owns a red car.", "owns", "grammar:agreement", "own"),
     ("Our teacher always explain the rules twice.", "explain", "grammar:agreement", "explains"),
     ("He never listen to his sister.", "listen", "grammar:agreement", "listens"),
     ("Somebody always forget their keys.", "forget", "grammar:agreement", "forgets"),
@@ -36,11 +36,11 @@ HITS = [
     ("There was many cars in the street.", "was", "grammar:agreement", "were"),
     (
         "A lot of tourists visits the castle.",
-        "tourists visits",
+        "visits",
         "grammar:agreement",
-        "tourists visit",
+        "visit",
     ),
-    ("Those tourists visits the castle.", "tourists visits", "grammar:agreement", "tourists visit"),
+    ("Those tourists visits the castle.", "visits", "grammar:agreement", "visit"),
     ("The price of the shoes are too high.", "are", "grammar:agreement", "is"),
     # comma splices
     (

@@ -355,15 +355,16 @@ def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
             lems = morph.lemmas(_low(head), "NOUN")
             other = lems[0] if lems and lems[0] != _low(head) else None
         if other and fin.i == head.i + 1 and not _children(head, "nummod"):
-            # 'some concert hall were': either word may be the slip ('halls were' or 'hall
-            # was'), so the note covers both and offers both
-            start = _offsets(sent, head)[0]
+            # 'some concert hall were': either word may be the slip, so the message names
+            # both fixes; the note marks the verb (on FCE train, marking both words as well
+            # left its tokens right 0.69 of the time against 0.79 for the verb alone)
             out.append(
                 note(
                     (start, end),
                     "grammar",
-                    f"'{head.text}' and '{fin.text}' do not agree: change one of them.",
-                    [f"{head.text} {form}", f"{match_case(head.text, other)} {fin.text}"],
+                    f"'{head.text}' and '{fin.text}' do not agree: write "
+                    f"'{head.text} {form}' or '{match_case(head.text, other)} {fin.text}'.",
+                    [match_case(fin.text, form)],
                     "agreement",
                 )
             )
