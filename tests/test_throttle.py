@@ -161,3 +161,47 @@ def test_a_right_code_still_joins(settings, school):
     response = join(client_for(school.outsider), school.classroom.join_code)
     assert response.status_code == 302
     assert school.classroom.memberships.filter(user=school.outsider).exists()
+
+
+def test_sign_ins_in_flight_from_one_address_are_not_refused(settings, school):
+    """A class behind one NAT signing in while the server is busy: many sign-ins are being
+    checked at once. Only failures count against the per-address limit."""
+    from allauth.account.adapter import get_adapter
+
+    settings.TRUSTED_PROXY_HOPS = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip"}
+    for n in range(6):  # six passwords being checked at once, none finished yet
+        request = RequestFactory().post("/accounts/login/", **via_proxy("203.0.113.50"))
+        get_adapter(request).pre_authenticate(request, email=f"student{n}@school.test")
+    # and a real sign-in from the same address still goes through
+    response = Client().post(
+        reverse("account_login"),
+        {"login": school.student.email, "password": PASSWORD},
+        **via_proxy("203.0.113.50"),
+    )
+    assert response.status_code == 302
+
+
+def test_failed_logins_still_count_per_address_and_per_account(settings, school):
+    settings.TRUSTED_PROXY_HOPS = 1
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed": "3/m/ip,2/5m/key",
+    }
+    url = reverse("account_login")
+
+    def attempt(email: str, password: str, address: str) -> str:
+        return (
+            Client()
+            .post(url, {"login": email, "password": password}, **via_proxy(address))
+            .content.decode()
+        )
+
+    # per account: two failures, then even the right password waits
+    for _ in range(2):
+        assert "Too many failed" not in attempt(school.student.email, "wrong", "203.0.113.60")
+    assert "Too many failed" in attempt(school.student.email, PASSWORD, "203.0.113.61")
+    # per address: three failures on different accounts, then the address waits
+    for n in range(3):
+        assert "Too many failed" not in attempt(f"x{n}@school.test", "wrong", "203.0.113.70")
+    assert "Too many failed" in attempt("y@school.test", "wrong", "203.0.113.70")
