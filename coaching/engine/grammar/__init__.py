@@ -28,9 +28,9 @@ RULES: tuple[RuleFn, ...] = (
 
 
 def grammar_notes(doc: Document, rules: tuple[RuleFn, ...] | None = None) -> list[Note]:
-    parse.ensure(doc)  # the dependency parse, once per sentence (parsed.py reads it)
     out: list[Note] = []
-    for sent in doc.sentences:
-        for rule in RULES if rules is None else rules:
-            out.extend(rule(sent, doc))
+    with parse.parsed(doc):  # the dependency parse, once per sentence (parsed.py reads it)
+        for sent in doc.sentences:
+            for rule in RULES if rules is None else rules:
+                out.extend(rule(sent, doc))
     return out
