@@ -46,19 +46,20 @@ def _training_rows(assignment: Assignment) -> tuple[list[dict[str, float]], list
     features = StageResult.objects.filter(
         stage="scores", analysis__revision_id__in=list(totals)
     ).values_list("analysis__revision_id", "analysis__engine_version", "data")
-    rows, scores = [], []
+    found: dict[int, dict[str, float]] = {}
     stale: list[int] = []
     for revision_id, version, data in features:
         if version != ENGINE_VERSION:
             stale.append(revision_id)  # the features mean something else now
         elif data.get("features") and not data.get("passing_blocked"):
-            rows.append(data["features"])
-            scores.append(totals[revision_id])
+            found[revision_id] = data["features"]
     for revision_id, scores_stage in _current_scores(assignment, stale):
         if scores_stage.get("features") and not scores_stage.get("passing_blocked"):
-            rows.append(scores_stage["features"])
-            scores.append(totals[revision_id])
-    return rows, scores
+            found[revision_id] = scores_stage["features"]
+    # in one order whatever was stale: the cross-validation's folds follow the row order,
+    # so the same essays and marks must give the same model
+    order = sorted(found)
+    return [found[r] for r in order], [totals[r] for r in order]
 
 
 def _current_scores(assignment: Assignment, revision_ids: list[int]) -> list[tuple[int, dict]]:
