@@ -17,6 +17,7 @@ from .common import (
     ALL_DETS,
     COORDINATORS,
     FINITE_AUX,
+    QUOTES,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     is_finite_verb,
@@ -43,7 +44,6 @@ _REPORTING = frozenset(
     {"think", "believe", "guess", "suppose", "know", "say", "said", "hope", "mean", "see"}
     | {"agree", "thought", "feel", "fear", "admit", "imagine", "reckon", "understand"}
 )
-_QUOTES = frozenset('"“”«»')
 _RUN_ON = (
     "A new sentence seems to start at '{word}' with nothing to mark it: check whether a "
     "full stop or a joining word such as 'and' or 'so' is missing."
@@ -108,7 +108,7 @@ _TIME_NOUNS = frozenset({"morning", "evening", "night", "day", "week", "afternoo
 def rule_run_on(sent: Sentence, doc: Document) -> list[Note]:
     toks = sent.tokens
     lows = [low(t) for t in toks]
-    if any(t.text in _QUOTES for t in toks):
+    if any(t.text in QUOTES for t in toks):
         return []
     out: list[Note] = []
     for r in range(3, len(toks) - 1):

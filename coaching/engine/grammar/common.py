@@ -31,6 +31,8 @@ SUBORDINATORS = frozenset(
     | {"wherever", "whatever", "whoever", "so", "than"}
 )
 COORDINATORS = frozenset({"and", "but", "or", "so", "yet", "nor", "for"})
+# a token that opens or closes a quotation: no clause rule reads across one
+QUOTES = frozenset('"“”«»')
 BE_HAVE_DO_SG = {
     "is": "are",
     "was": "were",

@@ -24,7 +24,9 @@ from .common import (
     INDEFINITE_SG,
     IRREGULAR_PLURALS,
     PLURAL_ONLY,
+    QUOTES,
     SINGULAR_S,
+    SUBORDINATORS,
     match_case,
     note,
     noun_number,
@@ -32,7 +34,6 @@ from .common import (
 
 Tok = Any  # a spaCy token
 
-_QUOTES = frozenset('"“”«»')
 _SG_PRONOUNS = frozenset({"he", "she", "it", "this", "that", "one", "each", "either"})
 _PL_PRONOUNS = frozenset({"we", "they", "these", "those", "you", "both", "many", "few"})
 _SUBJUNCTIVE_HEADS = frozenset(
@@ -307,7 +308,7 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
 
 def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
     parsed = sent.parse
-    if parsed is None or any(t.text in _QUOTES for t in parsed):
+    if parsed is None or any(t.text in QUOTES for t in parsed):
         return []
     out: list[Note] = []
     for verb in parsed:
@@ -391,11 +392,7 @@ _REPORTING = frozenset(
     | {"feel", "fear", "admit", "imagine", "reckon", "understand", "tell", "promise", "bet"}
     | {"swear", "remember", "expect", "assume", "wonder", "ask", "add", "explain", "reply"}
 )
-_SUBORDINATE_OPENERS = frozenset(
-    {"if", "when", "because", "although", "though", "while", "as", "since", "unless"}
-    | {"until", "till", "before", "after", "whether", "once", "whereas", "whenever"}
-    | {"wherever", "whatever", "whoever", "where", "even", "so", "than", "who", "which"}
-)
+_SUBORDINATE_OPENERS = SUBORDINATORS | {"where", "even", "who", "which"}
 _SPLICE_MESSAGE = (
     "This comma joins two sentences (a comma splice). Use a full stop ('{stop}'), or join "
     "them with a word such as 'and', 'but', 'so' or 'because' ('{joined}')."
@@ -520,7 +517,7 @@ def _starts_with_subject(a: Tok, start: int, k: int) -> bool:
 
 def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
     parsed = sent.parse
-    if parsed is None or any(t.text in _QUOTES for t in parsed):
+    if parsed is None or any(t.text in QUOTES for t in parsed):
         return []
     found: list[tuple[Tok, Tok, Tok, Tok]] = []
     starts = 0  # clauses that open after a comma
@@ -715,7 +712,7 @@ def _form_note(sent: Sentence, tok: Tok, fix: str, msg: str, rule: str) -> Note:
 
 def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
     parsed = sent.parse
-    if parsed is None or any(t.text in _QUOTES for t in parsed):
+    if parsed is None or any(t.text in QUOTES for t in parsed):
         return []
     out: list[Note] = []
     for tok in parsed:
