@@ -293,7 +293,24 @@ class Engine:
         dropped: list[tuple[Note, str]] | None = None,
     ) -> list[Note]:
         """Every checker's notes after the trust guards (``trust.review``), before the
-        per-kind gate and the overlap merge (``scripts/bench/gate_stats.py`` reads these)."""
+        per-kind gate and the overlap merge (``scripts/bench/gate_stats.py`` reads these).
+        The dependency parse is held for the whole step: the grammar rules read it, and so
+        do the guards that judge other checkers' notes."""
+        with parse.parsed(doc):
+            return self._candidate_notes(
+                doc, harper, lm_found, variety, explicit, detection, dropped
+            )
+
+    def _candidate_notes(
+        self,
+        doc: Document,
+        harper: list[dict],
+        lm_found: list[Note],
+        variety: str,
+        explicit: bool,
+        detection: spelling_variety.Detection,
+        dropped: list[tuple[Note, str]] | None,
+    ) -> list[Note]:
         ctx = trust.context(doc)
         raw: list[Note] = []
         raw.extend(

@@ -138,6 +138,8 @@ class Document:
     paragraphs: list[Paragraph]
     sentences: list[Sentence]
     tokens: list[Token]
+    # inside parse.parsed(): the sentences' parses stay until the outermost block ends
+    parsing: bool = field(default=False, repr=False, compare=False)
 
     @property
     def word_tokens(self) -> list[Token]:

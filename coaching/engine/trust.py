@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import morph
 from .lexicon import DETERMINERS, NATIONALITIES
@@ -120,6 +121,19 @@ class Context:
         for a, b in self.quotes:
             if a <= pos < b:
                 return a, b
+        return None
+
+    def parsed_token(self, pos: int) -> Any | None:
+        """The dependency parse's token at ``pos`` (a spaCy token), while the engine holds
+        the parse (parse.parsed); None outside it or where the sentence was not parsed."""
+        for sent in self.doc.sentences:
+            if sent.start <= pos < sent.end:
+                if sent.parse is None:
+                    return None
+                for tok in sent.parse:
+                    if sent.start + tok.idx <= pos < sent.start + tok.idx + len(tok.text):
+                        return tok
+                return None
         return None
 
     def token(self, pos: int) -> tuple[list[Token], int] | None:
@@ -348,6 +362,9 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
         return "word-for"  # 'the Polish word for grandfather': the word, not a person
     if prev.lower == "from" and any(t.lower == "to" for t in toks[i + 1 : i + 6]):
         return "from-to"  # 'from jury summonses to Medicare forms', 'from door to door'
+    tok = ctx.parsed_token(toks[i].start)
+    if tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i:
+        return "compound"  # 'in phone cameras': the first noun of a compound
     from .ngrams import counts
 
     ng = counts()
@@ -406,6 +423,9 @@ def _guard_possessive(note: Note, toks: list[Token], i: int, ctx: Context) -> st
         return "relative"  # 'the people schools serve': a relative clause without 'that'
     if _tags(nxt) & {"VBP", "VBD", "MD"} and not _tags(nxt) & {"NN"}:
         return "verb-follows"  # 'the results support'
+    tok = ctx.parsed_token(word.start)
+    if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == tok.i + 1:
+        return "verb-follows"  # 'the rules change every year': the parse reads a verb
     if word.lower in _COMPOUND_FIRST:
         return "compound"  # 'a sports bag'
     return None
@@ -419,6 +439,63 @@ _COMPOUND_FIRST = frozenset(
         "systems", "results", "rights", "races", "drinks", "sweets", "shorts",
     }
 )  # fmt: skip
+
+
+def _guard_interested_in(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'more interested than the old ones': 'than' after a comparison is not 'in'."""
+    return "comparative-than" if toks[i].lower == "than" else None
+
+
+# verbs that take 'in' as a particle ('jumped in anyway', 'joined in anyway')
+_IN_PARTICLE_VERBS = frozenset(
+    {"jump", "join", "come", "go", "move", "give", "break", "walk", "run", "step", "dive"}
+    | {"fill", "sign", "log", "check", "drop", "settle", "fit", "plug", "pitch", "chip"}
+    | {"cave", "sink", "let", "fall", "get", "hand", "turn", "put", "call", "stay", "rush"}
+    | {"climb", "swim", "wade", "barge", "burst", "pop", "butt", "lock", "tuck"}
+)
+
+
+def _guard_in_any_way(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'Marta's father jumped in anyway': 'in' belongs to the verb, 'anyway' is an adverb."""
+    prev = _word_at(toks, i - 1)
+    if prev is None or toks[i].lower != "in":
+        return None
+    base = morph.base_verb(prev.lower) or prev.lower
+    return "particle-in" if base in _IN_PARTICLE_VERBS else None
+
+
+# verbs after which a lone 'to' stands for an infinitive left out ('my mother told me to.')
+_ELLIPSIS_TO_VERBS = frozenset(
+    {"want", "need", "have", "go", "use", "ought", "try", "like", "love", "hate", "allow"}
+    | {"suppose", "mean", "ask", "tell", "expect", "plan", "hope", "decide", "refuse"}
+    | {"promise", "agree", "choose", "forget", "remember", "intend", "able", "say"}
+)
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+
+
+def _guard_to_too(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'because my mother said me to.', 'I didn't want to.': a 'to' that ends its clause
+    after such a verb (and its object) stands for the infinitive left out."""
+    if toks[i].lower != "to" or _word_at(toks, i + 1) is not None:
+        return None
+    j = i - 1
+    prev = _word_at(toks, j)
+    if prev is not None and prev.lower in _OBJECT_PRONOUNS:
+        before = _word_at(toks, j - 1)
+        if before is None or before.lower in {"and", "or"}:
+            return None  # 'and me to.' is 'me too'
+        prev = before
+    if prev is None:
+        return None
+    base = morph.base_verb(prev.lower) or prev.lower
+    return "elliptical-to" if base in _ELLIPSIS_TO_VERBS else None
+
+
+def _guard_other_another(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'and others study all night': 'others' is a plural pronoun, never 'another'."""
+    if toks[i].lower == "others" and "another" in note.suggestions:
+        return "plural-others"
+    return None
 
 
 def _guard_its(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
@@ -460,6 +537,20 @@ def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str |
         return "tense-after-subject"  # 'they arrive two days later', 'I ate my lunch alone'
     if old in {"ing", "ed", "pp"} and nxt is not None and _noun(nxt) and _tags(prev) & {"JJ"}:
         return "participle-adjective"  # 'a free mapping app'
+    if new in {"ing", "pp"} and old in {"base", "s", "past", "ed"}:
+        tok = ctx.parsed_token(toks[i].start)
+        if (
+            tok is not None
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        ):
+            return "finite-with-subject"  # 'people cut down forests', 'A job teaches'
+        if tok is not None and tok.dep_ == "conj" and tok.head.tag_ in ("VBD", "VBZ", "VBP"):
+            return "coordinated-finite"  # 'I ate my lunch alone and counted the days'
+    if old == "base" and p in {"and", "or"}:
+        tok = ctx.parsed_token(toks[i].start)
+        if tok is not None and tok.dep_ == "conj" and tok.head.tag_ == "VB":
+            return "coordinated-base"  # 'who will play in orchestras and write new songs'
     return None
 
 
@@ -546,6 +637,10 @@ GUARDS: dict[str, Guard] = {
     "rule:missing-determiner": _guard_missing_determiner,
     "rule:intro-comma:however": _guard_intro_however,
     "harper:PossessiveNoun": _guard_possessive,
+    "harper:InterestedIn": _guard_interested_in,
+    "harper:InAnyWay": _guard_in_any_way,
+    "lm:conf:to-too": _guard_to_too,
+    "lm:conf:other-another": _guard_other_another,
     "lm:conf:its-it's": _guard_its,
     "lm:verb:": _guard_lm_verb,
     "lm:article:": _guard_lm_article,

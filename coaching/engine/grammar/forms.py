@@ -703,4 +703,217 @@ def _since_present(toks: list[Token], lows: list[str]) -> list[Note]:
     ]
 
 
-RULES = (rule_word_form, rule_verb_form)
+# one-syllable adjectives (and a few in -y) that compare with -er, never 'more'
+_ER_FORMS = {
+    "loud": "louder", "big": "bigger", "small": "smaller", "fast": "faster", "cheap": "cheaper",
+    "hard": "harder", "high": "higher", "long": "longer", "old": "older", "young": "younger",
+    "short": "shorter", "tall": "taller", "strong": "stronger", "quick": "quicker",
+    "slow": "slower", "rich": "richer", "poor": "poorer", "warm": "warmer", "cold": "colder",
+    "hot": "hotter", "safe": "safer", "clean": "cleaner", "dark": "darker", "deep": "deeper",
+    "large": "larger", "great": "greater", "nice": "nicer", "low": "lower", "wide": "wider",
+    "weak": "weaker", "bright": "brighter", "smart": "smarter", "cool": "cooler",
+    "thin": "thinner", "thick": "thicker", "sweet": "sweeter", "soft": "softer",
+    "easy": "easier", "happy": "happier", "busy": "busier", "heavy": "heavier",
+    "funny": "funnier", "lucky": "luckier", "noisy": "noisier", "dirty": "dirtier",
+    "early": "earlier", "near": "nearer", "late": "later", "new": "newer", "bad": "worse",
+    "good": "better", "far": "farther",
+}  # fmt: skip
+# what may follow the adjective for the comparison to end there ('got more loud, and')
+_AFTER_ADJ = frozenset(
+    {".", ",", ";", ":", "!", "?", "than", "and", "but", "or", "to", "for", "in", "with"}
+    | {"at", "because", "when", "so", "if", "now", "every", "each", "today", "then"}
+)
+# plural nouns that are not counted one by one or name one thing ('less news', 'less physics')
+_NOT_COUNTED = frozenset(
+    {"means", "news", "series", "species", "physics", "economics", "mathematics", "maths"}
+    | {"politics", "athletics", "gymnastics", "ethics", "clothes", "data", "people's"}
+)
+# names of countries, continents and planets that take no 'the' ('exploring the Mars')
+_NO_THE_NAMES = frozenset(
+    {"Mars", "Venus", "Jupiter", "Saturn", "Neptune", "Uranus", "Pluto", "Europe", "Africa"}
+    | {"Asia", "Australia", "Antarctica", "China", "Japan", "France", "Germany", "Italy"}
+    | {"Spain", "England", "Scotland", "Wales", "Ireland", "Britain", "India", "Brazil"}
+    | {"Canada", "Mexico", "Russia", "Egypt", "Greece", "Poland", "Portugal", "Nigeria"}
+    | {"Kenya", "Argentina", "Peru", "Colombia", "Vietnam", "Thailand", "Turkey", "Sweden"}
+    | {"Norway", "Finland", "Denmark", "Pakistan", "Indonesia", "Morocco", "Ghana", "Chile"}
+)
+_NAME_END = _AFTER_ADJ | {"is", "was", "has", "are", "were", "will", "can", "could", "should"}
+
+
+def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
+    """'less mistakes' (fewer), 'got more loud' (louder), 'exploring the Mars' (Mars)."""
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+    for i, w in enumerate(lows[:-1]):
+        prev = lows[i - 1] if i else ""
+        nxt = lows[i + 1]
+        after = lows[i + 2] if i + 2 < n else "."
+        if w == "less" and prev not in {"more", "or", "no"} and toks[i + 1].text.islower():
+            tags = morph.tags(nxt)
+            if "NNS" in tags and "NN" not in tags and nxt not in _NOT_COUNTED:
+                out.append(
+                    note(
+                        toks[i],
+                        "grammar",
+                        "With things you can count, use 'fewer' (fewer mistakes); 'less' is "
+                        "for amounts (less time).",
+                        [match_case(toks[i].text, "fewer")],
+                        "less-fewer",
+                    )
+                )
+        elif (
+            w == "much"
+            and prev not in {"very", "as", "so", "too", "how"}
+            and toks[i + 1].text.islower()
+        ):
+            tags = morph.tags(nxt)
+            if "NNS" in tags and "NN" not in tags and nxt not in _NOT_COUNTED:
+                out.append(
+                    note(
+                        toks[i],
+                        "grammar",
+                        "With things you can count, use 'many' (many things); 'much' is for "
+                        "amounts (much time).",
+                        [match_case(toks[i].text, "many")],
+                        "much-many",
+                    )
+                )
+        elif (
+            w == "more"
+            and nxt in _ER_FORMS
+            and prev not in {"the", "and", "no", "any", "much", "once"}
+            and after in _AFTER_ADJ
+        ):
+            er = _ER_FORMS[nxt]
+            out.append(
+                note(
+                    (toks[i].start, toks[i + 1].end),
+                    "grammar",
+                    f"A short adjective compares with '-er': '{er}', not 'more {nxt}'.",
+                    [match_case(toks[i].text, er)],
+                    "more-er",
+                )
+            )
+        elif w == "the" and toks[i + 1].text in _NO_THE_NAMES and after in _NAME_END:
+            name = toks[i + 1].text
+            out.append(
+                note(
+                    (toks[i].start, toks[i + 1].end),
+                    "grammar",
+                    f"Names of countries, continents and planets take no 'the': '{name}'.",
+                    [name],
+                    "article-name",
+                )
+            )
+    return out
+
+
+_MODAL_WORDS = frozenset(
+    {"can", "could", "will", "would", "should", "must", "may", "might", "cannot", "can't"}
+    | {"couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "ca", "wo"}
+)
+_STOP = frozenset({"stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented"})
+_STOP_OBJECTS = OBJECT_PRONOUNS | {"people", "students", "children", "pupils", "teenagers"}
+
+
+def _verb_only(w: str) -> bool:
+    """A verb's base form that is no noun as well ('sit', 'express'; not 'show', 'work')."""
+    return "VB" in morph.tags(w) and w in morph.lemmas(w, "VERB") and not morph.lemmas(w, "NOUN")
+
+
+def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
+    """'he can't sleeping' (the base form after a modal), 'I am not agree' ('do not agree'),
+    'uniforms stop people to express themselves' ('from expressing'), 'instead of just
+    show them' ('showing')."""
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+    for i, w in enumerate(lows):
+        prev = lows[i - 1] if i else ""
+        if (
+            w.endswith("ing")
+            and morph.tags(w) == {"VBG"}
+            and (
+                prev in _MODAL_WORDS
+                or (prev in {"not", "n't"} and i > 1 and lows[i - 2] in _MODAL_WORDS)
+            )
+        ):
+            base = morph.base_verb(w)
+            if base:
+                out.append(
+                    note(
+                        toks[i],
+                        "grammar",
+                        f"After '{toks[i - 1].text}' use the verb's base form: '{base}'.",
+                        [match_case(toks[i].text, base)],
+                        "modal-ing",
+                    )
+                )
+        elif w == "agree" and (
+            prev in {"am", "is", "are", "'m"}
+            or (prev == "not" and i > 1 and lows[i - 2] in {"am", "is", "are", "'m"})
+        ):
+            be = i - 1 if prev != "not" else i - 2
+            do = {"am": "do", "'m": "do", "are": "do", "is": "does"}[lows[be]]
+            out.append(
+                note(
+                    (toks[be].start, toks[i].end),
+                    "grammar",
+                    f"'Agree' is a verb: say 'I agree' or 'I {do} not agree', without 'be'.",
+                    [match_case(toks[be].text, f"{do} not agree" if prev == "not" else "agree")],
+                    "be-agree",
+                )
+            )
+        elif (
+            w == "to"
+            and i >= 2
+            and lows[i - 2] in _STOP
+            and prev in _STOP_OBJECTS
+            and i + 1 < n
+            and "VB" in morph.tags(lows[i + 1])
+            and lows[i + 1] in morph.lemmas(lows[i + 1], "VERB")
+        ):
+            ing = morph.inflect(lows[i + 1], "VBG")
+            if ing:
+                out.append(
+                    note(
+                        (toks[i].start, toks[i + 1].end),
+                        "grammar",
+                        f"We stop someone from doing something: 'from {ing}'.",
+                        [f"from {ing}"],
+                        "stop-from",
+                    )
+                )
+        elif w == "of" and prev == "instead" and i + 1 < n:
+            j = i + 2 if lows[i + 1] in {"just", "only", "simply"} else i + 1
+            after = lows[j + 1] if j + 1 < n else ""
+            if (
+                j < n
+                and toks[j].text.islower()
+                and (
+                    _verb_only(lows[j])
+                    or (
+                        "VB" in morph.tags(lows[j])
+                        and lows[j] in morph.lemmas(lows[j], "VERB")
+                        and (after in OBJECT_PRONOUNS or after in ALL_DETS)
+                    )
+                )
+            ):
+                ing = morph.inflect(lows[j], "VBG")
+                if ing:
+                    out.append(
+                        note(
+                            toks[j],
+                            "grammar",
+                            f"After 'instead of' use the -ing form: '{ing}'.",
+                            [ing],
+                            "instead-of-ing",
+                        )
+                    )
+    return out
+
+
+RULES = (rule_word_form, rule_verb_form, rule_degree_and_names, rule_verb_patterns)

@@ -335,6 +335,8 @@ def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
             gov = verb.head
             if _lemma(gov) in _BARE_INF_HEADS or _low(gov) in _BARE_INF_HEADS:
                 continue
+            if _low(gov).endswith("ed") and _low(gov)[:-1] in _BARE_INF_HEADS:
+                continue  # 'maked it look easy': the head's own slip hides its lemma
             if _lemma(gov) in _SUBJUNCTIVE_HEADS or _low(gov) in _SUBJUNCTIVE_HEADS:
                 continue
         if subj_toks and _low(subj_toks[0]) in {"him", "her", "them", "me", "us"}:
@@ -587,6 +589,8 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
         )
     ):
         return []  # a list of clauses ('I had a cold, I had forgotten my costume, I had ...')
+    if not found and starts == 0:
+        found = _pronoun_splice(parsed)
     out = []
     for _a, _b, comma, nxt in found:
         word = str(nxt.text)
@@ -604,6 +608,49 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             )
         )
     return out
+
+
+# the words after which a clause's comma may only end an opening phrase or a dependent
+# clause, or start a list: if one stands before the comma, the pronoun rule stays quiet
+_NOT_MAIN = SUBORDINATORS | {"who", "which", "that", "where", "whose", "whom", "what", "how"}
+_NOT_MAIN |= {"and", "or", "but", "yes", "no", "well", "however", "also", "then"}
+_SPLICE_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "this", "you"})
+_FINITE_TAGS = ("VBP", "VBZ", "VBD", "MD")
+
+
+def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
+    """A comma splice read from the words' tags where the parse of the first clause went
+    astray ('Many animals in zoos show/compound signs of stress, they walk ...'): one comma,
+    a subject pronoun and a finite verb after it, and before it a clause that opens with
+    its subject (a determiner, noun or pronoun first), has a finite verb of its own and no
+    word that would make it dependent, a list or an opening phrase."""
+    commas = [t.i for t in parsed if t.text == ","]
+    if len(commas) != 1:
+        return []
+    k = commas[0]
+    if k < 3 or k + 3 >= len(parsed):
+        return []
+    subj, verb = parsed[k + 1], parsed[k + 2]
+    if _low(subj) not in _SPLICE_PRONOUNS or verb.tag_ not in _FINITE_TAGS:
+        return []
+    if _low(subj) == "this" and verb.tag_ != "VBZ" and verb.tag_ != "MD":
+        return []
+    if _lemma(verb) in _REPORTING or _low(parsed[k - 1]) in _LEADS_IN_ADJ:
+        return []  # '..., I think', 'I am sorry, I ...'
+    right = [t for t in parsed[k + 1 :] if not t.is_punct]
+    if len(right) < 3 or parsed[-1].text == "?":
+        return []
+    left = parsed[:k]
+    first = left[0]
+    if first.tag_ not in ("DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "EX"):
+        return []  # 'In the end, ...', 'After dinner, ...', 'Yesterday, ...'
+    if any(_low(t) in _NOT_MAIN or t.tag_ in ("WDT", "WP", "WRB") for t in left):
+        return []
+    if any(t.text in QUOTES or t.text in {";", ":", "(", ")", "-"} for t in parsed):
+        return []
+    if not any(t.tag_ in _FINITE_TAGS for t in left[1:]):
+        return []
+    return [(left[0], verb, parsed[k], subj)]
 
 
 # ------------------------------------------------------------------ word forms
@@ -807,4 +854,229 @@ def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-RULES = (rule_agreement, rule_comma_splice_parse, rule_word_form_parse)
+# where the phrase after a describing word ends ('speak three languages fluent before ...')
+_PHRASE_END = frozenset(
+    {".", ",", ";", "!", "?", "and", "but", "before", "after", "when", "because", "than"}
+    | {"on", "at", "in", "with", "to", "for", "so", "if", "now", "today", "every", "all"}
+)
+# verbs after which 'good' says how well something was done ('we had done really good')
+_DONE_WELL = frozenset(
+    {"do", "play", "work", "perform", "sing", "write", "cook", "drive", "speak", "behave"}
+    | {"manage", "treat", "dance", "swim", "run", "score", "sleep", "eat"}
+)
+# adverbs in -ly that say how likely, how often or how much, or that are adjectives
+# themselves: after 'be' they are not a describing word gone wrong
+_NOT_MANNER_LY = frozenset(
+    {"only", "really", "actually", "probably", "certainly", "definitely", "clearly"}
+    | {"obviously", "usually", "generally", "mostly", "mainly", "partly", "largely"}
+    | {"simply", "nearly", "exactly", "entirely", "completely", "totally", "fully"}
+    | {"extremely", "highly", "especially", "particularly", "currently", "recently"}
+    | {"finally", "eventually", "suddenly", "immediately", "early", "likely", "unlikely"}
+    | {"friendly", "lovely", "lonely", "ugly", "silly", "elderly", "lively", "costly"}
+    | {"daily", "weekly", "monthly", "yearly", "deadly", "holy", "hourly", "orderly"}
+    | {"chilly", "jolly", "curly", "oily", "hilly", "smelly", "kindly", "surely", "truly"}
+    | {"fortunately", "unfortunately", "hopefully", "apparently", "seriously", "briefly"}
+    | {"directly", "personally", "originally", "naturally", "exclusively", "strictly"}
+    | {"initially", "previously", "properly", "slightly", "equally", "rarely", "badly"}
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"})
+
+
+def _adjective_of(adverb: str) -> str | None:
+    """'terribly' -> 'terrible', 'softly' -> 'soft', 'easily' -> 'easy'."""
+    if not adverb.endswith("ly") or adverb in _NOT_MANNER_LY:
+        return None
+    stem = adverb[:-2]
+    for cand in (stem + "le" if adverb.endswith("bly") else "", stem[:-1] + "y", stem):
+        if cand and len(cand) > 2 and "JJ" in morph.tags(cand) and _adverb_of(cand) == adverb:
+            return cand
+    return None
+
+
+def _ends_phrase(parsed: Tok, i: int) -> bool:
+    return i >= len(parsed) or _low(parsed[i]) in _PHRASE_END
+
+
+def rule_adverb_adjective(sent: Sentence, doc: Document) -> list[Note]:
+    """Describing words in the wrong form, read from the slot: 'use it responsible', 'speak
+    three languages fluent', 'drives more careful than', 'are easy influenced', 'had done
+    really good' (the adverb), and 'the park looks terribly', 'a bit dangerously' after
+    'be' (the adjective)."""
+    parsed = sent.parse
+    if parsed is None or any(t.text in QUOTES for t in parsed):
+        return []
+    out: list[Note] = []
+    for tok in parsed:
+        w = _low(tok)
+        if not w.isalpha() or not tok.text.islower():
+            continue
+        prev = parsed[tok.i - 1] if tok.i > 0 else None
+        head = tok.head
+        adv = _adverb_of(w) if tok.tag_ in ("JJ", "RB") and "RB" not in morph.tags(w) else None
+        if (
+            adv is None
+            and w in {"easy", "quick", "slow", "careful", "proper", "clear", "serious"}
+            and tok.i + 1 < len(parsed)
+            and parsed[tok.i + 1].tag_ == "VBN"
+        ):
+            adv = _adverb_of(w)  # 'easy' is an adverb too, but not before a participle
+        why = ""
+        if adv and w not in _STATE_ADJ and not morph.lemmas(w, "VERB"):
+            p = _low(prev) if prev is not None else ""
+            if (
+                prev is not None
+                and (p in {"it", "them"} or (prev.tag_ == "NNS" and prev.dep_ == "dobj"))
+                and prev.head.tag_.startswith("VB")
+                and _lemma(prev.head) not in _LINKING
+                and prev.head.i < prev.i
+                and _ends_phrase(parsed, tok.i + 1)
+            ):
+                why = "after-object"  # 'use it responsible', 'speak languages fluent'
+            elif (
+                tok.dep_ == "acomp"
+                and head.tag_.startswith("VB")
+                and _lemma(head) not in _LINKING
+                and any(_low(c) in _DEGREE for c in tok.children)
+            ):
+                why = "degree"  # 'she drives more careful than my father'
+            elif (
+                p in _BE_FORMS
+                and tok.i + 1 < len(parsed)
+                and parsed[tok.i + 1].tag_ == "VBN"
+                and not morph.lemmas(w, "NOUN")
+            ):
+                why = "before-participle"  # 'young people are easy influenced'
+        if why and adv:
+            out.append(
+                _form_note(
+                    sent,
+                    tok,
+                    adv,
+                    f"This word tells how something is done: use the adverb '{adv}'.",
+                    "word-form-adverb-slot",
+                )
+            )
+            continue
+        if (
+            w == "good"
+            and tok.dep_ in ("advmod", "acomp", "oprd", "dobj")
+            and _lemma(head) in _DONE_WELL
+            and head.i < tok.i
+            and _ends_phrase(parsed, tok.i + 1)
+            and not any(c.dep_ in ("det", "amod", "prep") for c in tok.children)
+        ):
+            out.append(
+                _form_note(
+                    sent, tok, "well", "To say how something was done, use 'well'.", "good-well"
+                )
+            )
+            continue
+        adj = _adjective_of(w)
+        nxt_w = _low(parsed[tok.i + 1]) if tok.i + 1 < len(parsed) else "."
+        # only where the phrase ends: before a clause ('it is precisely when ...') the -ly
+        # word says something about that clause
+        if adj and nxt_w in _PHRASE_END - SUBORDINATORS - {"than"}:
+            j = tok.i - 1
+            while j >= 0 and _low(parsed[j]) in _DEGREE | {"a", "bit", "little", "rather"}:
+                j -= 1
+            if j >= 0 and _low(parsed[j]) in _BE_FORMS | {"looks", "look", "looked", "seems"}:
+                out.append(
+                    _form_note(
+                        sent,
+                        tok,
+                        adj,
+                        f"After '{_low(parsed[j])}' the sentence describes the subject: use "
+                        f"the adjective '{adj}'.",
+                        "word-form-adjective-slot",
+                    )
+                )
+    return out
+
+
+_LAST_UNITS = frozenset(
+    {"year", "month", "week", "summer", "winter", "spring", "autumn", "weekend", "night"}
+    | {"term", "season", "august", "july", "june", "september", "october", "december"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_AGO_BEFORE = frozenset({"years", "months", "weeks", "days", "year", "month", "week", "day"})
+_AGO_BEFORE |= {"hours", "minutes", "decades", "centuries", "time", "while"}
+
+
+def _past_marker(parsed: Tok, tok: Tok) -> bool:
+    w = _low(tok)
+    before = _low(parsed[tok.i - 1]) if tok.i else ""
+    if w == "yesterday":
+        return before not in {"than", "since", "from", "until", "like"}
+    if w == "ago":
+        return before in _AGO_BEFORE
+    return w in _LAST_UNITS and before == "last"
+
+
+def rule_past_time_parse(sent: Sentence, doc: Document) -> list[Note]:
+    """A present tense or a present perfect whose clause names a finished time, read from
+    the parse, whatever the subject: 'Last month our class go on a trip', 'My brother has
+    moved to Milan two years ago' (forms.py reads the same with a pronoun subject)."""
+    parsed = sent.parse
+    if parsed is None or any(t.text in QUOTES for t in parsed):
+        return []
+    out: list[Note] = []
+    for m in parsed:
+        if not _past_marker(parsed, m):
+            continue
+        if m.i >= 2 and _low(parsed[m.i - 2]) in {"since", "from", "until", "than", "till"}:
+            continue
+        verb = m.head
+        if verb.dep_ == "xcomp" and verb.head.tag_.startswith("VB"):
+            verb = verb.head  # 'has started to recycle plastic two years ago'
+        if not verb.tag_.startswith("VB") or not _children(verb, "nsubj", "nsubjpass"):
+            continue
+        auxes = _children(verb, "aux", "auxpass")
+        if any(_low(a) in MODALS or a.tag_ == "MD" for a in auxes):
+            continue
+        if verb.dep_ in ("relcl", "advcl", "ccomp") and verb.i > m.i:
+            continue  # 'Last year, the book that he writes ...': the time may be another clause's
+        have = [a for a in auxes if _low(a) in {"has", "have", "'ve"}]
+        if have and verb.tag_ == "VBN" and _low(verb) not in {"been", "had"}:
+            aux = have[0]
+            base = morph.base_verb(_low(verb))
+            past = morph.inflect(base, "VBD") if base else None
+            if past:
+                out.append(
+                    note(
+                        (sent.start + aux.idx, sent.start + verb.idx + len(verb.text)),
+                        "grammar",
+                        f"'{m.text}' marks a finished time: use the past tense ('{past}'), "
+                        f"not '{aux.text} {verb.text}'.",
+                        [past],
+                        "past-marker-perfect",
+                    )
+                )
+            continue
+        if auxes or not verb.text.islower():
+            continue
+        w = _low(verb)
+        tags = morph.tags(w)
+        if not tags & {"VBP", "VBZ"} or tags & {"VBD", "VBN", "MD"}:
+            continue
+        base = morph.base_verb(w)
+        past = morph.inflect(base, "VBD") if base else None
+        if past and past != w and w not in {"be", "am", "is", "are"}:
+            out.append(
+                note(
+                    _offsets(sent, verb),
+                    "grammar",
+                    f"'{m.text}' is in the past, so use the past tense.",
+                    [past],
+                    "past-time",
+                )
+            )
+    return out
+
+
+RULES = (
+    rule_agreement,
+    rule_comma_splice_parse,
+    rule_word_form_parse,
+    rule_adverb_adjective,
+    rule_past_time_parse,
+)

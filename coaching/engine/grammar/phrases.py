@@ -47,6 +47,7 @@ SUBJECTS = _f("maths", "science", "history", "geography", "physics", "chemistry"
 SEASONS = _f("summer", "winter", "spring", "autumn")
 PARTS = _f("morning", "afternoon", "evening")
 WAYS = _f("different", "similar", "good", "bad", "new", "simple", "easy", "better", "special")
+WAY = _f("way", "ways")
 WHOLE_PREPS = _f("from", "for", "in", "of", "during", "across", "around", "through")
 
 # (slots, index to mark, replacement or None, kind, message)
@@ -182,6 +183,25 @@ ROWS: tuple[Row, ...] = (
         "We 'pay' attention.",
     ),
     ((TAKE, "attention"), 0, "pay", "wc", "We 'pay' attention."),
+    ((MAKE, "attention"), 0, "pay", "wc", "We 'pay' attention."),
+    (
+        (MAKE, _f("more", "much", "no", "little", "any", "less"), "attention"),
+        0,
+        "pay",
+        "wc",
+        "We 'pay' attention.",
+    ),
+    (
+        (
+            LOOK,
+            _f("football", "tennis", "basketball", "rugby", "cricket", "sports", "cooking"),
+            _f("matches", "match", "games", "game", "videos", "shows", "programmes", "programs"),
+        ),
+        0,
+        "watch",
+        "wc",
+        "We 'watch' a match, a game or a show.",
+    ),
     (
         (_f("rise", "rises", "rose"), POSSESSIVES, _f("hand", "hands", "voice")),
         0,
@@ -319,6 +339,117 @@ ROWS: tuple[Row, ...] = (
         "",
         "prep",
         "'Home' takes no 'to' after go, come or arrive.",
+    ),
+    (
+        (BE, "aloud", "to"),
+        1,
+        "allowed",
+        "conf",
+        "'Aloud' means out loud; permission is 'allowed'.",
+    ),
+    (
+        (
+            _f(
+                "ran",
+                "run",
+                "walked",
+                "drove",
+                "raced",
+                "rushed",
+                "hurried",
+                "went",
+                "cycled",
+                "flew",
+                "swam",
+            ),
+            "passed",
+        ),
+        1,
+        "past",
+        "conf",
+        "'Passed' is the verb; after a verb of movement the word is 'past' (ran past him).",
+    ),
+    (
+        (_f("who", "who's"), "NOUN_ONLY", _f("was", "were", "is", "are", "has", "had", "have")),
+        0,
+        "whose",
+        "conf",
+        "To say who something belongs to, use 'whose' (a family whose children ...).",
+    ),
+    (
+        ("who's", "NOUN_ONLY"),
+        0,
+        "whose",
+        "conf",
+        "'Who's' means 'who is'; to say who something belongs to, use 'whose'.",
+    ),
+    (
+        ("during", "NUM", _f("years", "months", "weeks", "days", "hours", "minutes")),
+        0,
+        "for",
+        "prep",
+        "For how long something lasts use 'for' (for two weeks); 'during' names the period.",
+    ),
+    (
+        (
+            "in",
+            _f("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"),
+        ),
+        0,
+        "on",
+        "prep",
+        "We say 'on' with days (on Sundays).",
+    ),
+    (
+        ("with", "moderation"),
+        0,
+        "in",
+        "prep",
+        "We say 'in moderation'.",
+    ),
+    (
+        (
+            _f("resist", "resists", "resisted", "resisting"),
+            "to",
+            _f("the", "this", "that", "these", "those", "it", "them", "temptation"),
+        ),
+        1,
+        None,
+        "prep",
+        "'Resist' takes its object directly: 'resist this kind of advertising'.",
+    ),
+    (
+        ("between", "each", "other"),
+        0,
+        "with",
+        "prep",
+        "'Each other' follows 'with' or 'against' (compete with each other), not 'between'.",
+    ),
+    (
+        ("instead", "to", "VB"),
+        1,
+        "of",
+        "prep",
+        "After 'instead' use 'of' and the -ing form: 'instead of sitting'.",
+    ),
+    (
+        (WAY, "for", "VBG"),
+        1,
+        "to",
+        "prep",
+        "After 'way' use 'to' and the verb: 'a good way to relax'.",
+    ),
+    (
+        (
+            _f("have", "has", "had", "having"),
+            "a",
+            _f("breakfast", "lunch", "dinner", "supper"),
+            "END",
+        ),
+        1,
+        None,
+        "art",
+        "Meals take no 'a': 'we had lunch' (but 'a quick lunch', with a describing word).",
     ),
     (
         ("since", "NUM", _f("years", "months", "weeks", "days", "hours", "minutes")),
@@ -717,6 +848,19 @@ def _slot_ok(slot: Slot, toks: list[Token], lows: list[str], i: int) -> bool:
         return w in MONTHS
     if slot == "NUM":
         return w.isdigit() or w in _NUMBERS
+    if slot == "VB":  # a verb's base form, not a place one goes to ('instead to sit')
+        return "VB" in morph.tags(w) and w in morph.lemmas(w, "VERB") and w not in _PLACES
+    if slot == "NOUN_ONLY":  # a word that is only ever a noun ('captain', 'children')
+        tg = morph.tags(w)
+        return (
+            bool(tg)
+            and tg <= {"NN", "NNS"}
+            and toks[i].text.islower()
+            and w not in _PRONOUNS
+            and bool(morph.lemmas(w, "NOUN"))
+        )
+    if slot == "VBG":
+        return w.endswith("ing") and "VBG" in morph.tags(w)
     if slot == "YEAR":
         return w.isdigit() and len(w) == 4
     if slot == "JJS":
@@ -731,7 +875,13 @@ def _slot_ok(slot: Slot, toks: list[Token], lows: list[str], i: int) -> bool:
     return w == slot
 
 
-_NUMBERS = _f("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many")
+_PRONOUNS = OBJECT_PRONOUNS | _f("i", "you", "he", "she", "we", "they", "it", "one", "this", "that")
+# nouns that are verbs too and follow 'to' as places ('went instead to school')
+_PLACES = _f("school", "work", "bed", "church", "class", "court", "market", "town", "camp")
+_NUMBERS = _f(
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "several", "few",
+)  # fmt: skip
 
 
 def _width(slots: tuple[Slot, ...]) -> int:

@@ -214,11 +214,36 @@ def rule_proper_lowercase(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
+_THEN_NEXT_NO = frozenset({"i", "you", "he", "she", "we", "they", "it", "there", "the", "a"})
+_NO_COMPARISON_BETWEEN = frozenset({"and", "but", "so", "because", "when", "if", "or", "that"})
+
+
+def _comparison_before(toks: list[Token], i: int) -> bool:
+    """'much less energy then making new ones', 'more in one day then in a month': a
+    comparative a few words before 'then', with no clause between and no new clause after
+    ('he trained harder, then he won', 'we ate more then went home')."""
+    if i + 1 >= len(toks) or not toks[i + 1].is_word:
+        return False
+    after = toks[i + 1].lower
+    tags = morph.tags(after)
+    if after in _THEN_NEXT_NO or (tags & {"VBD", "VBZ", "MD"} and not tags & {"NN", "NNS", "IN"}):
+        return False
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = toks[j]
+        if not t.is_word or t.lower in _NO_COMPARISON_BETWEEN:
+            return False
+        if t.lower in {"more", "less", "fewer"} and j < i - 1:
+            return True
+    return False
+
+
 def rule_then_than(sent: Sentence, doc: Document) -> list[Note]:
     out = []
     toks = sent.tokens
     for i in range(1, len(toks)):
-        if toks[i].lower == "then" and toks[i - 1].lower in COMPARATIVES:
+        if toks[i].lower == "then" and (
+            toks[i - 1].lower in COMPARATIVES or _comparison_before(toks, i)
+        ):
             out.append(
                 _note(
                     toks[i],

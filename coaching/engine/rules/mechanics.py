@@ -306,12 +306,13 @@ def rule_more_patterns(sent: Sentence, doc: Document) -> list[Note]:
                 "not",
             }:
                 j += 1
-            if (
-                j + 1 < n
-                and lows[j] in FEELING_ING
-                and lows[j + 1]
-                in {"in", "with", "about", "by", "because", "when", "that", "to", "of"}
-            ):
+            # after 'because', 'when', 'that' or 'to' the -ing word may describe what the
+            # subject is like ('they are boring because the teacher never...'): only for a
+            # writer speaking of themselves
+            after = {"in", "with", "about", "by", "of"}
+            if lows[i - 1] in {"i", "we"}:
+                after |= {"because", "when", "that", "to"}
+            if j + 1 < n and lows[j] in FEELING_ING and lows[j + 1] in after:
                 out.append(
                     _note(
                         toks[j],
