@@ -962,6 +962,7 @@ def rule_adverb_adjective(sent: Sentence, doc: Document) -> list[Note]:
             and tok.dep_ in ("advmod", "acomp", "oprd", "dobj")
             and _lemma(head) in _DONE_WELL
             and head.i < tok.i
+            and all(_low(t) in _DEGREE for t in parsed[head.i + 1 : tok.i])
             and _ends_phrase(parsed, tok.i + 1)
             and not any(c.dep_ in ("det", "amod", "prep") for c in tok.children)
         ):
@@ -1002,6 +1003,9 @@ _AGO_BEFORE = frozenset({"years", "months", "weeks", "days", "year", "month", "w
 _AGO_BEFORE |= {"hours", "minutes", "decades", "centuries", "time", "while"}
 
 
+_MARKER_WORDS = _AGO_BEFORE | {"last", "a", "an", "few", "several", "many", "some", "one"}
+
+
 def _past_marker(parsed: Tok, tok: Tok) -> bool:
     w = _low(tok)
     before = _low(parsed[tok.i - 1]) if tok.i else ""
@@ -1023,7 +1027,10 @@ def rule_past_time_parse(sent: Sentence, doc: Document) -> list[Note]:
     for m in parsed:
         if not _past_marker(parsed, m):
             continue
-        if m.i >= 2 and _low(parsed[m.i - 2]) in {"since", "from", "until", "than", "till"}:
+        j = m.i - 1  # the word before the whole marker ('with 100 years ago', 'since last year')
+        while j >= 0 and (parsed[j].tag_ == "CD" or _low(parsed[j]) in _MARKER_WORDS):
+            j -= 1
+        if j >= 0 and (parsed[j].tag_ in ("IN", "TO") or _low(parsed[j]) in {"than", "as"}):
             continue
         verb = m.head
         if verb.dep_ == "xcomp" and verb.head.tag_.startswith("VB"):
