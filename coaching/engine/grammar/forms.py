@@ -740,6 +740,68 @@ _NO_THE_NAMES = frozenset(
 _NAME_END = _AFTER_ADJ | {"is", "was", "has", "are", "were", "will", "can", "could", "should"}
 
 
+_DESCRIBING_SKIP = frozenset({"very", "really", "quite", "so", "too", "more", "most", "less"})
+_QUANTITY_WORDS = frozenset({"few", "couple", "lot", "lots", "number", "dozen", "many", "deal"})
+# abstract nouns that, in general statements, take no 'the' ('the nature is beautiful')
+_GENERIC_NOUNS = frozenset(
+    {"nature", "society", "creativity", "happiness", "humanity", "mankind", "friendship"}
+    | {"honesty", "freedom", "imagination", "patience", "kindness"}
+)
+_GENERIC_NEXT = frozenset(
+    {".", "!", "?", ";", "is", "are", "was", "has", "can", "will", "makes", "helps", "gives"}
+    | {"should", "must", "brings", "means", "matters", "affects"}
+)
+
+
+_COMMON_ADJECTIVES = frozenset(
+    {"big", "small", "new", "old", "nice", "bad", "important", "different", "beautiful"}
+    | {"long", "short", "real", "special", "interesting", "useful", "serious", "strong"}
+    | {"good", "great", "modern", "famous", "popular", "local", "free", "happy", "difficult"}
+)
+
+
+def _describing(word: str) -> bool:
+    """Only a describing word ('modern'), or a common one that is a noun too ('important')
+    - not 'video', 'head' or 'about', which the word list also counts as adjectives."""
+    tags = morph.tags(word)
+    return word in _COMMON_ADJECTIVES or ("JJ" in tags and not tags & {"IN", "NN", "NNS", "VB"})
+
+
+def _plural_after_article(toks: list[Token], lows: list[str], i: int) -> int | None:
+    """'a good plans', 'a beautiful places': 'a' before a noun that is only plural (up to
+    three describing words between; not 'a sports bag', 'a few', 'a lot')."""
+    n = len(toks)
+    k = i + 1
+    while k < n and k <= i + 3 and (lows[k] in _DESCRIBING_SKIP or _describing(lows[k])):
+        if lows[k] in _QUANTITY_WORDS:
+            return None  # 'a few months', 'a great many'
+        k += 1
+    if k >= n:
+        return None
+    tags = morph.tags(lows[k])
+    if not toks[k].text.islower() or "NNS" not in tags or tags - {"NNS", "VBZ"}:
+        return None
+    if lows[k] in _NOT_COUNTED or not lows[k].endswith("s"):
+        return None
+    if k + 1 < n and morph.tags(lows[k + 1]) & {"NN", "NNS"} and lows[k + 1] not in _GENERIC_NEXT:
+        return None  # 'a sports bag', 'a savings account'
+    return k
+
+
+def _generic_after_the(toks: list[Token], lows: list[str], i: int) -> int | None:
+    """'the nature is beautiful', 'the climate change is serious' ('the nature of ...' is not)."""
+    n = len(toks)
+    if i + 1 >= n or not toks[i + 1].text.islower():
+        return None
+    k = i + 1
+    if lows[k] == "climate" and k + 1 < n and lows[k + 1] == "change":
+        k += 1
+    elif lows[k] not in _GENERIC_NOUNS:
+        return None
+    nxt = lows[k + 1] if k + 1 < n else "."
+    return k if nxt in _GENERIC_NEXT else None
+
+
 def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
     """'less mistakes' (fewer), 'got more loud' (louder), 'exploring the Mars' (Mars)."""
     toks = sent.tokens
@@ -794,6 +856,27 @@ def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
                     f"A short adjective compares with '-er': '{er}', not 'more {nxt}'.",
                     [match_case(toks[i].text, er)],
                     "more-er",
+                )
+            )
+        elif w in {"a", "an"} and (k := _plural_after_article(toks, lows, i)) is not None:
+            out.append(
+                note(
+                    (toks[i].start, toks[k].end),
+                    "grammar",
+                    f"'{toks[k].text}' is plural: leave out '{toks[i].text}' (or use one thing).",
+                    [],
+                    "article-plural",
+                )
+            )
+        elif w == "the" and (k := _generic_after_the(toks, lows, i)) is not None:
+            noun = " ".join(t.text for t in toks[i + 1 : k + 1])
+            out.append(
+                note(
+                    (toks[i].start, toks[k].end),
+                    "grammar",
+                    f"Speaking of {noun} in general takes no 'the': '{noun}'.",
+                    [match_case(toks[i].text, noun)],
+                    "article-generic",
                 )
             )
         elif w == "the" and toks[i + 1].text in _NO_THE_NAMES and after in _NAME_END:

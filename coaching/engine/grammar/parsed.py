@@ -935,7 +935,9 @@ def rule_adverb_adjective(sent: Sentence, doc: Document) -> list[Note]:
             elif (
                 tok.dep_ == "acomp"
                 and head.tag_.startswith("VB")
+                and morph.lemmas(_low(head), "VERB")
                 and _lemma(head) not in _LINKING
+                and (tok.i + 1 >= len(parsed) or _low(parsed[tok.i + 1]) != "as")
                 and any(_low(c) in _DEGREE for c in tok.children)
             ):
                 why = "degree"  # 'she drives more careful than my father'

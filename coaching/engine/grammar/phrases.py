@@ -48,6 +48,22 @@ SEASONS = _f("summer", "winter", "spring", "autumn")
 PARTS = _f("morning", "afternoon", "evening")
 WAYS = _f("different", "similar", "good", "bad", "new", "simple", "easy", "better", "special")
 WAY = _f("way", "ways")
+LEND = _f("lend", "lends", "lent", "lending")
+REMEMBER = _f("remember", "remembers", "remembered", "remembering")
+ROB = _f("rob", "robs", "robbed", "robbing")
+STEAL = _f("steal", "steals", "stole", "stolen", "stealing")
+WIN = _f("win", "wins", "won", "winning")
+LOSE = _f("lose", "loses", "lost", "losing")
+ARRIVE = _f("arrive", "arrives", "arrived", "arriving")
+TRAVEL = _f("go", "goes", "went", "travel", "travels", "travelled", "traveled", "come", "came")
+TRAVEL |= _f("going", "travelling", "traveling", "coming")
+VEHICLES = _f("bus", "train", "car", "plane", "bike", "bicycle", "taxi", "metro", "subway", "tram")
+DO_MAKE_NOUNS = _f("mistake", "mistakes", "decision", "decisions", "noise", "promise", "effort")
+DO_MAKE_NOUNS |= _f("choice", "choices", "complaint", "suggestion", "plans", "progress")
+TOLD_PEOPLE = _f("politicians", "teachers", "parents", "students", "children", "friends")
+TOLD_PEOPLE |= _f("everyone", "everybody", "people", "adults", "doctors", "customers")
+STOLEN_THINGS = _f("bike", "bicycle", "phone", "wallet", "money", "bag", "car", "purse", "watch")
+STOLEN_THINGS |= _f("laptop", "camera", "jewellery", "jewelry", "passport", "handbag", "keys")
 WHOLE_PREPS = _f("from", "for", "in", "of", "during", "across", "around", "through")
 
 # (slots, index to mark, replacement or None, kind, message)
@@ -100,7 +116,8 @@ ROWS: tuple[Row, ...] = (
     (
         (
             DO,
-            _f("a", "many", "some", "few", "the", "lots", "more", "fewer", "no"),
+            # not 'the': 'What did the decision mean?' ('did' is the question's helper)
+            _f("a", "many", "some", "few", "lots", "more", "fewer", "no"),
             _f("mistake", "mistakes", "decision", "decisions", "noise", "progress", "effort"),
         ),
         0,
@@ -184,6 +201,202 @@ ROWS: tuple[Row, ...] = (
     ),
     ((TAKE, "attention"), 0, "pay", "wc", "We 'pay' attention."),
     ((MAKE, "attention"), 0, "pay", "wc", "We 'pay' attention."),
+    (
+        (
+            MAKE,
+            _f("enough", "more", "less", "regular", "no", "daily"),
+            _f("exercise", "exercises", "sport", "homework", "housework"),
+        ),
+        0,
+        "do",
+        "wc",
+        _DO_NOT_MAKE,
+    ),
+    (
+        (MAKE, "a", "lot", "of", _f("exercise", "exercises", "sport", "homework", "housework")),
+        0,
+        "do",
+        "wc",
+        _DO_NOT_MAKE,
+    ),
+    (
+        (DO, _f("a", "an", "any", "no", "many", "some"), DO_MAKE_NOUNS),
+        0,
+        "make",
+        "wc",
+        _MAKE_NOT_DO,
+    ),
+    ((DO, _f("a", "an", "the"), "JJ", DO_MAKE_NOUNS), 0, "make", "wc", _MAKE_NOT_DO),
+    (
+        (
+            SAY,
+            TOLD_PEOPLE,
+            _f("what", "that", "how", "to", "about", "the", "a", "everything", "something"),
+        ),
+        0,
+        "tell",
+        "wc",
+        "We 'tell' someone something ('say' takes no person after it).",
+    ),
+    (
+        (
+            SAY,
+            _f("her", "them", "you"),
+            _f(
+                "the",
+                "a",
+                "my",
+                "everything",
+                "something",
+                "nothing",
+                "lies",
+                "stories",
+                "jokes",
+                "the truth",
+            ),
+        ),
+        0,
+        "tell",
+        "wc",
+        "We 'tell' someone something ('say' takes no person after it).",
+    ),
+    (
+        (
+            BORROW,
+            "NOUN",
+            "to",
+            _f(
+                "students",
+                "pupils",
+                "children",
+                "people",
+                "me",
+                "him",
+                "her",
+                "us",
+                "them",
+                "you",
+                "friends",
+                "others",
+            ),
+        ),
+        0,
+        "lend",
+        "wc",
+        "You 'lend' something to someone; you 'borrow' it from them.",
+    ),
+    (
+        (
+            BORROW,
+            _f("the", "my", "his", "her", "our", "their", "your", "some", "their"),
+            "NOUN",
+            "to",
+            _f(
+                "students",
+                "pupils",
+                "children",
+                "people",
+                "me",
+                "him",
+                "her",
+                "us",
+                "them",
+                "you",
+                "friends",
+                "others",
+            ),
+        ),
+        0,
+        "lend",
+        "wc",
+        "You 'lend' something to someone; you 'borrow' it from them.",
+    ),
+    (
+        (
+            LEND,
+            _f(
+                "it",
+                "them",
+                "money",
+                "some",
+                "a",
+                "my",
+                "his",
+                "her",
+                "their",
+                "your",
+                "our",
+                "the",
+            ),
+            "from",
+        ),
+        0,
+        "borrow",
+        "wc",
+        "You 'borrow' something from someone; you 'lend' it to them.",
+    ),
+    (
+        (LEND, _f("my", "his", "her", "their", "your", "our", "the", "some", "a"), "NOUN", "from"),
+        0,
+        "borrow",
+        "wc",
+        "You 'borrow' something from someone; you 'lend' it to them.",
+    ),
+    (
+        (REMEMBER, "OBJ", _f("to", "of", "about")),
+        0,
+        "remind",
+        "wc",
+        "To make someone remember is to 'remind' them (remind me to call, remind me of home).",
+    ),
+    (
+        (ROB, _f("my", "his", "her", "their", "our", "your", "a", "the", "some"), STOLEN_THINGS),
+        0,
+        "steal",
+        "wc",
+        "Thieves 'steal' things; they 'rob' a person or a place.",
+    ),
+    (
+        (STEAL, _f("a", "the"), _f("bank", "shop", "store", "supermarket", "post office")),
+        0,
+        "rob",
+        "wc",
+        "Thieves 'rob' a person or a place; they 'steal' things.",
+    ),
+    ((WIN, "OBJ", "END"), 0, "beat", "wc", "We 'beat' an opponent and 'win' a game."),
+    (
+        (WIN, "OBJ", _f("in", "at", "by", "easily", "again", "today", "yesterday")),
+        0,
+        "beat",
+        "wc",
+        "We 'beat' an opponent and 'win' a game.",
+    ),
+    ((WIN, "OBJ", "NUM"), 0, "beat", "wc", "We 'beat' an opponent and 'win' a game."),
+    (
+        (WIN, _f("a", "my", "his", "her", "their", "our", "your"), _f("living", "salary", "wage")),
+        0,
+        "earn",
+        "wc",
+        "We 'earn' money by working; we 'win' it in a game or a prize.",
+    ),
+    (
+        (
+            LOSE,
+            _f("the", "my", "our", "his", "her", "their", "your"),
+            _f("bus", "train", "plane", "flight", "lesson", "lessons", "class", "classes", "ferry"),
+        ),
+        0,
+        "miss",
+        "wc",
+        "We 'miss' a bus or a lesson (we are not there for it); we 'lose' things.",
+    ),
+    (
+        (_f("see", "saw", "seeing", "sees", "seen"), _f("tv", "television")),
+        0,
+        "watch",
+        "wc",
+        "We 'watch' television.",
+    ),
     (
         (MAKE, _f("more", "much", "no", "little", "any", "less"), "attention"),
         0,
@@ -308,6 +521,65 @@ ROWS: tuple[Row, ...] = (
     (("interested", _f("for", "about", "on", "with")), 1, "in", "prep", "We say 'interested in'."),
     (("married", "with"), 1, "to", "prep", "We say 'married to'."),
     (("afraid", "from"), 1, "of", "prep", "We say 'afraid of'."),
+    (
+        (_f("scared", "frightened", "terrified"), "from"),
+        1,
+        "of",
+        "prep",
+        "We say 'scared of' (frightened of).",
+    ),
+    (
+        (
+            ARRIVE,
+            _f("late", "early"),
+            "to",
+            _f("school", "work", "class", "the", "a", "my", "our", "their", "his", "her"),
+        ),
+        2,
+        "at",
+        "prep",
+        "We 'arrive at' a place (or 'in' a town or country), not 'to' it.",
+    ),
+    (
+        (
+            ARRIVE,
+            "to",
+            _f("school", "work", "class", "the", "a", "my", "our", "their", "his", "her"),
+        ),
+        1,
+        "at",
+        "prep",
+        "We 'arrive at' a place (or 'in' a town or country), not 'to' it.",
+    ),
+    (
+        (TRAVEL, "with", _f("the", "a"), VEHICLES),
+        1,
+        "by",
+        "prep",
+        "We travel 'by bus' (or 'on the bus'), not 'with the bus'.",
+    ),
+    ((TRAVEL, "with", VEHICLES), 1, "by", "prep", "We travel 'by bus', 'by train'."),
+    (
+        (
+            _f("good", "bad", "better", "best", "worse", "worst"),
+            "in",
+            _f(
+                "sport",
+                "sports",
+                "football",
+                "english",
+                "tennis",
+                "languages",
+                "drawing",
+                "music",
+                "art",
+            ),
+        ),
+        1,
+        "at",
+        "prep",
+        "We say 'good at' (a subject or skill).",
+    ),
     (("different", "of"), 1, "from", "prep", "We say 'different from'."),
     (("responsible", "of"), 1, "for", "prep", "We say 'responsible for'."),
     (("aware", "about"), 1, "of", "prep", "We say 'aware of'."),
@@ -850,6 +1122,8 @@ def _slot_ok(slot: Slot, toks: list[Token], lows: list[str], i: int) -> bool:
         return w.isdigit() or w in _NUMBERS
     if slot == "VB":  # a verb's base form, not a place one goes to ('instead to sit')
         return "VB" in morph.tags(w) and w in morph.lemmas(w, "VERB") and w not in _PLACES
+    if slot == "JJ":  # a word that can describe ('a brave decision')
+        return "JJ" in morph.tags(w)
     if slot == "NOUN_ONLY":  # a word that is only ever a noun ('captain', 'children')
         tg = morph.tags(w)
         return (
@@ -888,6 +1162,28 @@ def _width(slots: tuple[Slot, ...]) -> int:
     return sum(1 for s in slots if s not in ("START", "END"))
 
 
+def _inflect_like(written: str, repl: str) -> str:
+    """The replacement verb in the written verb's form ('robbed' -> 'stole', 'did' ->
+    'made'); other words as they are."""
+    kind_of_verb = _verb_form(written)
+    if kind_of_verb and " " not in repl and morph.lemmas(repl, "VERB"):
+        form = morph.inflect(repl, kind_of_verb)
+        if form:
+            return form
+    return repl
+
+
+def _verb_form(word: str) -> str | None:
+    base = morph.base_verb(word)
+    if not base or base == word:
+        return None
+    tags = morph.tags(word)
+    for tag in ("VBG", "VBZ", "VBD", "VBN"):
+        if tag in tags:
+            return tag
+    return None
+
+
 def rule_phrase_table(sent: Sentence, doc: Document) -> list[Note]:
     toks = sent.tokens
     lows = [low(t) for t in toks]
@@ -909,7 +1205,7 @@ def rule_phrase_table(sent: Sentence, doc: Document) -> list[Note]:
                 continue
             taken.add(m)
             tok = toks[m]
-            sugg = [] if repl is None else [match_case(tok.text, repl)]
+            sugg = [] if repl is None else [match_case(tok.text, _inflect_like(lows[m], repl))]
             if kind == "gap":
                 # a word is missing before the next one: a mark at that point
                 gap = toks[m + 1].start
