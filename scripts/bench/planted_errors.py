@@ -1,6 +1,6 @@
 """Recall on planted errors, per kind, and the precision of the engine's notes.
 
-    .venv/bin/python scripts/bench/planted_errors.py [--half dev|held_out|fresh|blind|both]
+    .venv/bin/python scripts/bench/planted_errors.py [--half dev|held_out|fresh|blind|blind2|both]
         [--details]
 
 The essays are our own (tests/engine/planted/): learner-style writing with planted errors
@@ -11,9 +11,10 @@ spaces around it; a planted error whose correction only adds words after (or bef
 text ('for' -> 'for the') takes in the gap and the next (or previous) word's first
 character, where a note on the missing word's neighbour stands. ``--details`` lists the
 misses and the wrong notes of the dev half only. The held-out and fresh halves were
-written to report, not to tune on, but both have since been read (2026-12-07); the blind
-half (written by someone who had never seen the engine) is the one unseen measure, marked
-"(reported, not gated)". ``--half both`` (the default) reports every half, each
+written to report, not to tune on, but both have since been read (2026-12-07), and so has
+the first blind half (after it had served, engine 0.6.1); the second blind half, blind2
+(written by another helper who had never seen the engine), is the one unseen measure,
+marked "(reported, not gated)". ``--half both`` (the default) reports every half, each
 apart; no figure sums halves.
 
 Targets (issue 7): recall >= 0.65 overall with note precision >= 0.90, every kind >= 0.4.
