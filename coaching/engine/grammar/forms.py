@@ -767,6 +767,17 @@ def _describing(word: str) -> bool:
     return word in _COMMON_ADJECTIVES or ("JJ" in tags and not tags & {"IN", "NN", "NNS", "VB"})
 
 
+def _counted_plural(word: str) -> bool:
+    """A plural of a counted noun ('mistakes', 'things'), not an uncounted word in -s."""
+    tags = morph.tags(word)
+    if "NNS" not in tags or word in _NOT_COUNTED or not word.endswith("s"):
+        return False
+    if "NN" not in tags:
+        return True
+    singulars = [x for x in morph.lemmas(word, "NOUN") if x != word]
+    return bool(singulars) and not tags & {"JJ", "VB", "VBD"}
+
+
 def _plural_after_article(toks: list[Token], lows: list[str], i: int) -> int | None:
     """'a good plans', 'a beautiful places': 'a' before a noun that is only plural (up to
     three describing words between; not 'a sports bag', 'a few', 'a lot')."""
@@ -813,8 +824,7 @@ def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
         nxt = lows[i + 1]
         after = lows[i + 2] if i + 2 < n else "."
         if w == "less" and prev not in {"more", "or", "no"} and toks[i + 1].text.islower():
-            tags = morph.tags(nxt)
-            if "NNS" in tags and "NN" not in tags and nxt not in _NOT_COUNTED:
+            if _counted_plural(nxt):
                 out.append(
                     note(
                         toks[i],
@@ -827,11 +837,10 @@ def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
                 )
         elif (
             w == "much"
-            and prev not in {"very", "as", "so", "too", "how"}
+            and prev != "very"  # 'thank you very much'
             and toks[i + 1].text.islower()
         ):
-            tags = morph.tags(nxt)
-            if "NNS" in tags and "NN" not in tags and nxt not in _NOT_COUNTED:
+            if _counted_plural(nxt):
                 out.append(
                     note(
                         toks[i],
@@ -935,6 +944,22 @@ def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
                         "modal-ing",
                     )
                 )
+        elif (
+            w == "thinking"
+            and prev in {"am", "is", "are", "'m", "'re"}
+            and i + 1 < n
+            and lows[i + 1] == "that"
+        ):
+            think = "thinks" if prev == "is" else "think"
+            out.append(
+                note(
+                    (toks[i - 1].start, toks[i].end),
+                    "grammar",
+                    f"For an opinion use the simple form: 'I {think} that', not '{prev} thinking'.",
+                    [think],
+                    "thinking-that",
+                )
+            )
         elif w == "agree" and (
             prev in {"am", "is", "are", "'m"}
             or (prev == "not" and i > 1 and lows[i - 2] in {"am", "is", "are", "'m"})

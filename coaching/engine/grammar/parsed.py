@@ -616,6 +616,8 @@ _NOT_MAIN = SUBORDINATORS | {"who", "which", "that", "where", "whose", "whom", "
 _NOT_MAIN |= {"and", "or", "but", "yes", "no", "well", "however", "also", "then"}
 _SPLICE_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "this", "you"})
 _FINITE_TAGS = ("VBP", "VBZ", "VBD", "MD")
+_SPLICE_DETS = frozenset({"this", "that", "these", "those", "the", "my", "our", "his", "her"})
+_SPLICE_DETS |= {"their", "its", "your", "some", "many", "most", "every"}
 
 
 def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
@@ -631,9 +633,29 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
     if k < 3 or k + 3 >= len(parsed):
         return []
     subj, verb = parsed[k + 1], parsed[k + 2]
-    if _low(subj) not in _SPLICE_PRONOUNS or verb.tag_ not in _FINITE_TAGS:
+    if _low(subj) not in _SPLICE_PRONOUNS:
+        # or a noun phrase as the subject: 'this system works', 'shops could work',
+        # 'Jake gave' (a determiner, up to two describing words, then the noun)
+        j = k + 1
+        if _low(parsed[j]) in _SPLICE_DETS:
+            j += 1
+        while (
+            j < len(parsed) - 1
+            and j <= k + 4
+            and parsed[j].tag_ in ("JJ", "NN")
+            and (parsed[j + 1].tag_ in ("NN", "NNS", "JJ"))
+        ):
+            j += 1
+        if j + 1 >= len(parsed) or parsed[j].tag_ not in ("NN", "NNS", "NNP"):
+            return []
+        if parsed[j].tag_ == "NNP" and j != k + 1:
+            return []
+        subj, verb = parsed[j], parsed[j + 1]
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i != verb.i:
+            return []  # the parse must agree that the noun is the verb's subject
+    if verb.tag_ not in _FINITE_TAGS:
         return []
-    if _low(subj) == "this" and verb.tag_ != "VBZ" and verb.tag_ != "MD":
+    if _low(parsed[k + 1]) == "this" and verb.tag_ not in ("VBZ", "MD"):
         return []
     if _lemma(verb) in _REPORTING or _low(parsed[k - 1]) in _LEADS_IN_ADJ:
         return []  # '..., I think', 'I am sorry, I ...'
@@ -650,7 +672,7 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
         return []
     if not any(t.tag_ in _FINITE_TAGS for t in left[1:]):
         return []
-    return [(left[0], verb, parsed[k], subj)]
+    return [(left[0], verb, parsed[k], parsed[k + 1])]
 
 
 # ------------------------------------------------------------------ word forms
