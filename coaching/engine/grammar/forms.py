@@ -5,6 +5,7 @@ marker, 'since', 'make someone do', 'before doing', 'if ... will')."""
 from __future__ import annotations
 
 from .. import morph
+from ..lexicon import FEELING_ING
 from ..notes import Note
 from ..text import Document, Sentence, Token
 from .common import (
@@ -324,6 +325,13 @@ def _verb_here(lows: list[str], j: int) -> bool:
 _BEFORE_VERB = SUBJECT_PRONOUNS | {"to", "can", "could", "will", "would", "should", "must"}
 
 
+# adjectives that learners put where a degree adverb belongs ('complete different')
+_DEGREE_ADJECTIVES = frozenset(
+    {"complete", "total", "absolute", "real", "extreme", "incredible", "terrible", "awful"}
+    | {"perfect", "entire", "true", "full", "extreme", "unbelievable", "surprising"}
+)
+
+
 def _manner_slot(toks: list[Token], lows: list[str], i: int) -> bool:
     """The adjective at ``i`` ends a clause after an action verb or the verb's object:
     'speak English fluent', 'share photos very quick', 'we think different'."""
@@ -332,6 +340,8 @@ def _manner_slot(toks: list[Token], lows: list[str], i: int) -> bool:
         return False
     if nxt in {"and", "or"} and i + 2 < len(lows) and "JJ" in morph.tags(lows[i + 2]):
         return False  # 'good and bad': a pair of adjectives describes a noun
+    if i > 0 and lows[i - 1] in _DEGREE_ADJECTIVES:
+        return False  # 'was complete different': the slip is the word before (its own rule)
     j = i - 1
     while j >= 0 and lows[j] in _DEGREE_ADV:
         j -= 1
@@ -915,6 +925,51 @@ def _verb_only(w: str) -> bool:
     return "VB" in morph.tags(w) and w in morph.lemmas(w, "VERB") and not morph.lemmas(w, "NOUN")
 
 
+# things (not people) that a feeling word describes: 'the music was amazed' -> 'amazing'
+_THINGS = frozenset(
+    {"music", "film", "movie", "book", "lesson", "lessons", "trip", "party", "game", "match"}
+    | {"concert", "show", "holiday", "weekend", "food", "story", "journey", "visit"}
+    | {"festival", "experience", "programme", "program", "museum", "view", "weather", "exam"}
+    | {"test", "situation", "result", "results", "video", "documentary", "performance"}
+    | {"competition", "race", "event", "evening", "meal", "lecture", "speech", "novel"}
+)
+_ED_TO_ING = {ed: ing for ing, ed in FEELING_ING.items() if ed != "tired"}
+_FEELING_CLOSE = frozenset({".", ",", "!", "and", "but", "because", "so", ";"})
+
+
+def rule_thing_feeling(sent: Sentence, doc: Document) -> list[Note]:
+    """'The music was amazed and we danced' -> 'amazing': a thing causes a feeling, so it
+    takes the -ing word (not before 'by' or 'with', where it may have been moved)."""
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+    for i in range(n - 2):
+        if lows[i] not in _THINGS or lows[i + 1] not in {"is", "was", "were", "are"}:
+            continue
+        before = lows[max(0, i - 3) : i]
+        if {"of", "about", "in", "at", "for", "after", "during", "from", "by"} & set(before):
+            continue  # 'the people at the concert were amazed'
+        j = i + 2
+        while j < n and lows[j] in _DEGREE | {"a", "bit"}:
+            j += 1
+        if j >= n or lows[j] not in _ED_TO_ING:
+            continue
+        if j + 1 < n and lows[j + 1] not in _FEELING_CLOSE:
+            continue
+        ing = _ED_TO_ING[lows[j]]
+        out.append(
+            note(
+                toks[j],
+                "grammar",
+                f"A {lows[i]} causes the feeling: use '{ing}' ('{lows[j]}' is how a person feels).",
+                [ing],
+                "thing-feeling",
+            )
+        )
+    return out
+
+
 def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
     """'he can't sleeping' (the base form after a modal), 'I am not agree' ('do not agree'),
     'uniforms stop people to express themselves' ('from expressing'), 'instead of just
@@ -1024,4 +1079,10 @@ def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
-RULES = (rule_word_form, rule_verb_form, rule_degree_and_names, rule_verb_patterns)
+RULES = (
+    rule_word_form,
+    rule_verb_form,
+    rule_degree_and_names,
+    rule_verb_patterns,
+    rule_thing_feeling,
+)
