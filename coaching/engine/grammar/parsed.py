@@ -616,6 +616,8 @@ _NOT_MAIN = SUBORDINATORS | {"who", "which", "that", "where", "whose", "whom", "
 _NOT_MAIN |= {"and", "or", "but", "yes", "no", "well", "however", "also", "then"}
 _SPLICE_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it", "this", "you"})
 _FINITE_TAGS = ("VBP", "VBZ", "VBD", "MD")
+# adverbs that may stand between the comma and the second clause's subject
+_LEAD_ADVERBS = frozenset({"also", "then", "now", "sometimes", "still", "however"})
 _SPLICE_DETS = frozenset({"this", "that", "these", "those", "the", "my", "our", "his", "her"})
 _SPLICE_DETS |= {"their", "its", "your", "some", "many", "most", "every"}
 
@@ -632,7 +634,12 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
     k = commas[0]
     if k < 3 or k + 3 >= len(parsed):
         return []
-    subj, verb = parsed[k + 1], parsed[k + 2]
+    lead = 1 if _low(parsed[k + 1]) in _LEAD_ADVERBS else 0  # ', also they stop ...'
+    if k + 3 + lead >= len(parsed):
+        return []
+    subj, verb = parsed[k + 1 + lead], parsed[k + 2 + lead]
+    if lead and (_low(subj) not in _SPLICE_PRONOUNS or _low(subj) == "this"):
+        return []
     if _low(subj) not in _SPLICE_PRONOUNS:
         # or a noun phrase as the subject: 'this system works', 'shops could work',
         # 'Jake gave' (a determiner, up to two describing words, then the noun)
@@ -655,11 +662,11 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
             return []  # the parse must agree that the noun is the verb's subject
     if verb.tag_ not in _FINITE_TAGS:
         return []
-    if _low(parsed[k + 1]) == "this" and verb.tag_ not in ("VBZ", "MD"):
+    if _low(parsed[k + 1 + lead]) == "this" and verb.tag_ not in ("VBZ", "MD"):
         return []
     if _lemma(verb) in _REPORTING or _low(parsed[k - 1]) in _LEADS_IN_ADJ:
         return []  # '..., I think', 'I am sorry, I ...'
-    right = [t for t in parsed[k + 1 :] if not t.is_punct]
+    right = [t for t in parsed[k + 1 + lead :] if not t.is_punct]
     if len(right) < 3 or parsed[-1].text == "?":
         return []
     left = parsed[:k]
