@@ -713,6 +713,8 @@ def _since_present(toks: list[Token], lows: list[str]) -> list[Note]:
     ]
 
 
+# 'less' and 'much' before a counted plural: the word to use and an example
+_FEWER_MANY = {"less": ("fewer", "mistakes"), "much": ("many", "things")}
 # one-syllable adjectives (and a few in -y) that compare with -er, never 'more'
 _ER_FORMS = {
     "loud": "louder", "big": "bigger", "small": "smaller", "fast": "faster", "cheap": "cheaper",
@@ -833,32 +835,21 @@ def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
         prev = lows[i - 1] if i else ""
         nxt = lows[i + 1]
         after = lows[i + 2] if i + 2 < n else "."
-        if w == "less" and prev not in {"more", "or", "no"} and toks[i + 1].text.islower():
-            if _counted_plural(nxt):
-                out.append(
-                    note(
-                        toks[i],
-                        "grammar",
-                        "With things you can count, use 'fewer' (fewer mistakes); 'less' is "
-                        "for amounts (less time).",
-                        [match_case(toks[i].text, "fewer")],
-                        "less-fewer",
-                    )
-                )
-        elif (
-            w == "much"
-            and prev != "very"  # 'thank you very much'
+        if (
+            w in _FEWER_MANY
+            and prev not in {"more", "or", "no", "very"}  # 'more or less', 'very much'
             and toks[i + 1].text.islower()
         ):
             if _counted_plural(nxt):
+                better, example = _FEWER_MANY[w]
                 out.append(
                     note(
                         toks[i],
                         "grammar",
-                        "With things you can count, use 'many' (many things); 'much' is for "
-                        "amounts (much time).",
-                        [match_case(toks[i].text, "many")],
-                        "much-many",
+                        f"With things you can count, use '{better}' ({better} {example}); "
+                        f"'{w}' is for amounts ({w} time).",
+                        [match_case(toks[i].text, better)],
+                        f"{w}-{better}",
                     )
                 )
         elif (

@@ -60,6 +60,8 @@ TRAVEL |= _f("going", "travelling", "traveling", "coming")
 VEHICLES = _f("bus", "train", "car", "plane", "bike", "bicycle", "taxi", "metro", "subway", "tram")
 DO_MAKE_NOUNS = _f("mistake", "mistakes", "decision", "decisions", "noise", "promise", "effort")
 DO_MAKE_NOUNS |= _f("choice", "choices", "complaint", "suggestion", "plans", "progress")
+# who something is lent to ('borrow instruments to students')
+LENT_TO = _f("students", "pupils", "children", "people", "friends", "others") | OBJECT_PRONOUNS
 TOLD_PEOPLE = _f("politicians", "teachers", "parents", "students", "children", "friends")
 TOLD_PEOPLE |= _f("everyone", "everybody", "people", "adults", "doctors", "customers")
 STOLEN_THINGS = _f("bike", "bicycle", "phone", "wallet", "money", "bag", "car", "purse", "watch")
@@ -265,20 +267,7 @@ ROWS: tuple[Row, ...] = (
             BORROW,
             "NOUN",
             "to",
-            _f(
-                "students",
-                "pupils",
-                "children",
-                "people",
-                "me",
-                "him",
-                "her",
-                "us",
-                "them",
-                "you",
-                "friends",
-                "others",
-            ),
+            LENT_TO,
         ),
         0,
         "lend",
@@ -288,23 +277,10 @@ ROWS: tuple[Row, ...] = (
     (
         (
             BORROW,
-            _f("the", "my", "his", "her", "our", "their", "your", "some", "their"),
+            _f("the", "my", "his", "her", "our", "their", "your", "some"),
             "NOUN",
             "to",
-            _f(
-                "students",
-                "pupils",
-                "children",
-                "people",
-                "me",
-                "him",
-                "her",
-                "us",
-                "them",
-                "you",
-                "friends",
-                "others",
-            ),
+            LENT_TO,
         ),
         0,
         "lend",
