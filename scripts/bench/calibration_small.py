@@ -5,9 +5,10 @@
 1. School essays of our own (scripts/bench/data/school_essays, 124 essays, grades 2-12):
    repeated 5-fold cross-validation (each fold trains on ~100 grades). In every fold the
    same training essays fit (a) the per-assignment model as the app fits it (candidates
-   chosen by its own inner cross-validation), (b) the shallow baseline: a ridge on seven
-   shallow features with spread matching, and (c) the model the app fitted before (the
-   nine small-sample features). QWK of the held-out predictions, per repeat.
+   chosen by its own inner cross-validation; its shallow candidate is (b) itself), (b) the
+   shallow baseline: a ridge on seven shallow features with spread matching (mean and sd),
+   and (c) the model the app fitted before (the nine small-sample features). QWK of the
+   held-out predictions, per repeat.
    Target: (a) never below (b) by more than 0.02.
 2. For reference, FCE training answers (SHARED_DIR/data/fce): disjoint samples of 100,
    each scored out of fold (5-fold) the same three ways. Nothing is written to the repo;
@@ -167,7 +168,10 @@ def main() -> int:
         f"School essays of our own ({len(ys)} essays, grades 2-12, 5-fold CV)", runs
     )
     chosen = Calibrator.fit(rows, ys, score_min=2, score_max=12)
-    print(f"  on all {len(ys)}: chose {chosen.report['model']!r}, {chosen.report['candidates']}")
+    print(
+        f"  on all {len(ys)}: chose {chosen.report['model']!r}; candidates' out-of-fold r"
+        f" {chosen.report['candidates']}, QWK {chosen.report['candidates_qwk']}"
+    )
 
     if args.fce_samples and (SHARED / "data" / "fce").exists():
         graded = fce_train(workdir)

@@ -193,16 +193,39 @@ def test_few_grades_choose_among_candidates_by_cross_validation() -> None:
     )
 
 
-def test_few_grades_predictions_spread_like_the_grades() -> None:
+def test_few_grades_keep_the_baseline_itself() -> None:
+    """When the shallow candidate wins, the model is the baseline, fitted and spread by
+    mean and sd exactly as fit(features=SHALLOW_FEATURES) does it: never worse than it."""
     rows, ys = _school_like(100, 3, "length")
     model = Calibrator.fit(rows, ys, score_min=2, score_max=12)
+    baseline = Calibrator.fit(
+        rows, ys, score_min=2, score_max=12, features=calibration.SHALLOW_FEATURES
+    )
+    assert model.report["model"] == "shallow" and model.report["spread"] == "mean/sd"
+    assert model.quantile_raw is None
+    assert [model.predict(r) for r in rows] == [baseline.predict(r) for r in rows]
     preds = [round(model.predict(r)) for r in rows]
     assert np.std(preds) == pytest.approx(np.std(ys), rel=0.15)
-    assert min(preds) <= min(ys) + 1 and max(preds) >= max(ys) - 1
     # a longer essay never gets a lower mark than a shorter one, all else equal
     base = dict(rows[0])
     marks = [model.predict({**base, "log_words": float(np.log(w))}) for w in (80, 200, 400, 580)]
     assert marks == sorted(marks) and marks[0] < marks[-1]
+    again = Calibrator.from_dict(json.loads(json.dumps(model.to_dict())))
+    for r in rows[:5]:
+        assert again.predict(r) == pytest.approx(model.predict(r))
+
+
+def test_few_grades_richer_model_spreads_like_the_grades() -> None:
+    rows, ys = _school_like(100, 3, "notes")
+    model = Calibrator.fit(rows, ys, score_min=2, score_max=12)
+    assert model.report["model"] != "shallow" and model.report["spread"] == "quantile"
+    preds = [round(model.predict(r)) for r in rows]
+    assert np.std(preds) == pytest.approx(np.std(ys), rel=0.15)
+    assert min(preds) <= min(ys) + 1 and max(preds) >= max(ys) - 1
+    # more notes never earn a higher mark, all else equal
+    base = dict(rows[0])
+    marks = [model.predict({**base, "notes_per_100": v}) for v in (0.0, 3.0, 6.0, 12.0)]
+    assert marks == sorted(marks, reverse=True) and marks[0] > marks[-1]
     again = Calibrator.from_dict(json.loads(json.dumps(model.to_dict())))
     assert again.quantile_raw == model.quantile_raw
     for r in rows[:5]:
