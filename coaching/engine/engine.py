@@ -159,7 +159,7 @@ class Engine:
 
         # notes ------------------------------------------------------------------
         lm_found, lm_suspects = lm_check(doc, self._lm)
-        notes = self._notes(
+        notes, counted = self._notes(
             doc,
             harper,
             advisories,
@@ -170,9 +170,17 @@ class Engine:
         )
         if bounded.blanked:
             # a note touching a blanked span is about the blanks, not the student's words
-            kept = [n for n in notes if not bounded.covers(n.start, n.end)]
-            notes = merge_notes([*bounded.notes(inp.text or ""), *kept])
+            bound_notes = bounded.notes(inp.text or "")
+            notes = merge_notes(
+                [*bound_notes, *(n for n in notes if not bounded.covers(n.start, n.end))]
+            )
+            counted = merge_notes(
+                [*bound_notes, *(n for n in counted if not bounded.covers(n.start, n.end))]
+            )
         note_dicts = [n.as_dict() for n in notes]
+        # what the checkers found, before the gate's rules for fluent writing and company:
+        # the scoring features count these (the levels a student reads rest on the notes shown)
+        counted_dicts = [n.as_dict() for n in counted]
         notes_stage: dict[str, Any] = {"annotations": note_dicts}
         if skipped:
             notes_stage["skipped"] = skipped  # the page says some checks were skipped
@@ -180,7 +188,9 @@ class Engine:
 
         # scores -----------------------------------------------------------------
         signals = {"lm_suspects_per_100": lm_suspects * 100 / max(1, overview["words"])}
-        scores, dims, dim_of = self._scores(inp, doc, overview, note_dicts, advisories, signals)
+        scores, dims, dim_of = self._scores(
+            inp, doc, overview, note_dicts, advisories, signals, counted_dicts
+        )
         scores["features"].update(
             {
                 k: round(v, 4)
@@ -198,7 +208,7 @@ class Engine:
         scores["features"]["lm_suspects_per_100"] = round(
             lm_suspects * 100 / max(1, overview["words"]), 4
         )
-        flagged = [(n["start"], n["end"]) for n in note_dicts]
+        flagged = [(n["start"], n["end"]) for n in counted_dicts]
         scores["features"]["clean_sentence_share"] = round(
             sum(1 for s in doc.sentences if not any(a < s.end and s.start <= b for a, b in flagged))
             / max(1, len(doc.sentences)),
@@ -276,11 +286,12 @@ class Engine:
         variety: str,
         explicit: bool,
         detection: spelling_variety.Detection,
-    ) -> list[Note]:
+    ) -> tuple[list[Note], list[Note]]:
+        """The notes shown, and the notes scoring counts (``gate.counted``)."""
         if any(a["code"] in ("empty", "gibberish", "not_english") for a in advisories):
-            return []
+            return [], []
         raw = self.candidate_notes(doc, harper, lm_found, variety, explicit, detection)
-        return merge_notes(gate.apply(raw, len(doc.word_tokens)))
+        return merge_notes(gate.apply(raw, len(doc.word_tokens))), merge_notes(gate.counted(raw))
 
     def candidate_notes(
         self,
@@ -348,11 +359,16 @@ class Engine:
         notes: list[dict],
         advisories: list[dict],
         signals: dict[str, float],
+        counted: list[dict],
     ) -> tuple[dict[str, Any], dict[str, dict], dict[str, str]]:
         rubric = inp.rubric or DEFAULT_RUBRIC
         text = doc.text
         rich = self._rich_sentence(doc, notes)
         dims = dimension_scores(text, overview, notes, rich, signals)
+        # the same measures on what the checkers found, for the calibration features
+        counted_dims = (
+            dims if counted == notes else dimension_scores(text, overview, counted, None, signals)
+        )
         blocked = bool(advisories)
         criteria_out: list[dict[str, Any]] = []
         dim_of: dict[str, str] = {}
@@ -424,7 +440,7 @@ class Engine:
             "advisories": advisories,
             "passing_blocked": blocked,
             "rubric": rubric.name,
-            "features": features_from(overview, notes, dims),
+            "features": features_from(overview, counted, counted_dims),
         }
         return scores, dims, dim_of
 

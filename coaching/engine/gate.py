@@ -270,6 +270,14 @@ def stands_alone(rule: str) -> bool:
     return rule.startswith(STANDS_ALONE)
 
 
+def counted(notes: list[Note]) -> list[Note]:
+    """The notes scoring counts: every kind that may show, before the rules for fluent
+    writing and company below. Those rules decide what a student reads; the calibration
+    features count what the checkers found (counted from the notes shown, the features of
+    318 of FCE train's 2,101 essays differed; engine README, version 0.6.3)."""
+    return [n for n in notes if shown(n.rule)]
+
+
 def apply(notes: list[Note], words: int) -> list[Note]:
     """The notes a student may see: hidden kinds out; on fluent writing only the kinds that
     stand alone; and kinds that need company out when the essay has too few other notes."""

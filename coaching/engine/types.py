@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENGINE_VERSION = "0.6.2"
+ENGINE_VERSION = "0.6.3"
 
 STAGES: tuple[str, ...] = ("overview", "notes", "scores", "summary")
 
