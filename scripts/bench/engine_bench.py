@@ -172,6 +172,8 @@ def speed_worker(dev: Path, n: int, cpu: int) -> dict:
         "python_rss_mb": rss_now,
         "node_rss_mb": node_rss,
         "rss_mb": rss_now + node_rss,
+        "python_peak_mb": rss_peak,
+        "node_peak_mb": node_peak,
         "peak_rss_mb": rss_peak + node_peak,
         "cpu": cpu,
     }
