@@ -6,7 +6,8 @@ one linter per dialect),
 end, problem, message, suggestions; plus ``suggestion_kinds``). Spans are Python str
 indices. The Node side is ``harper_node/server.mjs`` (JSON lines over a pipe); install its
 packages with ``npm ci`` in ``harper_node/``. ``HARPER_NODE`` names the node binary;
-``HARPER_BINARY`` picks harper.js's wasm export (default ``binary``, read from disk).
+``HARPER_BINARY`` picks harper.js's wasm export (default ``binary``, read from disk);
+``HARPER_NODE_FLAGS`` replaces the V8 flags below (``NODE_FLAGS``; empty: none).
 
 The Node process is started on first use, shared by every checker in this Python process,
 used under a lock (one request at a time), and started again if it died, timed out or the
@@ -19,6 +20,7 @@ text once grew it from 366 MB to 1.8 GB; the next request starts a fresh one.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import logging
 import os
@@ -39,6 +41,19 @@ SERVER = NODE_DIR / "server.mjs"
 START_TIMEOUT = 120.0
 REQUEST_TIMEOUT = 60.0
 
+# How Node runs harper.js, for memory (measured in coaching/engine/README.md, "Memory of the
+# Node process"). V8 compiles Harper's hot wasm functions again, optimised, on background
+# threads; the largest takes ~50 MB of compiler memory at once. One compilation at a time
+# keeps those from piling up (Node's peak ~413 -> ~396 MB) and costs no speed once they are
+# done. (--no-liftoff, optimising everything on first call, peaks ~10 MB lower but makes the
+# first lint ~2.5 s slower, the engine's start-up with it.)
+NODE_FLAGS = ("--wasm-num-compilation-tasks=1",)
+# glibc's malloc: blocks from 32 KB up are mapped on their own and given back when freed, so
+# the compilers' freed memory does not stay resident in per-thread arenas (Node's resident
+# ~470 -> ~310 MB after the first essays). Other C libraries ignore it. A value already in
+# the environment wins.
+NODE_ENV = {"MALLOC_MMAP_THRESHOLD_": "32768"}
+
 
 class HarperUnavailable(RuntimeError):
     """Node, server.mjs or its node_modules is missing, or the server would not start."""
@@ -48,8 +63,17 @@ class HarperError(RuntimeError):
     """The server answered a request with an error."""
 
 
+class _BadOption(HarperUnavailable):
+    """Node exited at once on an option in ``NODE_FLAGS`` its V8 does not know."""
+
+
 def node_binary() -> str:
     return os.environ.get("HARPER_NODE", "node")
+
+
+def node_flags() -> list[str]:
+    flags = os.environ.get("HARPER_NODE_FLAGS")
+    return list(NODE_FLAGS) if flags is None else flags.split()
 
 
 class _Server:
@@ -70,9 +94,19 @@ class _Server:
         return self.proc is not None and self.pid_owner == os.getpid() and self.proc.poll() is None
 
     def start(self) -> None:
+        flags = node_flags()
+        try:
+            self._start(flags)
+        except _BadOption:
+            # a Node whose V8 no longer knows one of the flags: run without them
+            log.warning("node refused the flags %s: starting harper.js without them", flags)
+            self._start([])
+
+    def _start(self, flags: list[str]) -> None:
         self.stop()
         args = [
             node_binary(),
+            *flags,
             str(SERVER),
             "--off=" + ",".join(sorted(DISABLED_RULES)),
             "--on=" + ",".join(sorted(ENABLED_RULES)),
@@ -89,6 +123,7 @@ class _Server:
                 stdout=subprocess.PIPE,
                 stderr=None,  # Node's warnings go to our stderr
                 close_fds=True,
+                env={**NODE_ENV, **os.environ},
             )
         except OSError as exc:
             raise HarperUnavailable(f"cannot run {args[0]!r}: {exc}") from exc
@@ -98,7 +133,14 @@ class _Server:
             line = self._read_line(START_TIMEOUT)
             info = json.loads(line)
         except Exception as exc:
+            bad_option = False
+            if flags and isinstance(exc, EOFError) and self.proc is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    # 9: Node's exit status for an option it does not know
+                    bad_option = self.proc.wait(timeout=5) == 9
             self.stop(kill=True)
+            if bad_option:
+                raise _BadOption() from exc
             raise HarperUnavailable(f"harper.js server did not start: {exc}") from exc
         if not info.get("ready"):
             self.stop(kill=True)

@@ -5,6 +5,7 @@ emoji timed it out, and each failed the whole analysis)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -272,6 +273,21 @@ def test_harper_answering_garbage_costs_only_its_notes(engine: Engine, garbage_n
     result = engine.analyze(EssayInput(text=TYPO_ESSAY + " Garbage."))
     assert result["notes"]["skipped"] == ["harper"]
     assert "rule:one-word" in _ordinary_notes(result)
+
+
+def test_a_node_that_refuses_our_v8_flags_runs_harper_without_them(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # harper_js.NODE_FLAGS are V8's own; a later Node may drop one
+    harper_js.shutdown()
+    monkeypatch.setenv("HARPER_NODE_FLAGS", "--wasm-num-compilation-tasks=1 --no-such-v8-flag")
+    try:
+        with caplog.at_level(logging.WARNING, logger="coaching.engine.harper_js"):
+            lints = HarperChecker("british").lint("This is an test.")
+        assert [f["problem"] for f in lints] == ["an"]
+        assert "node refused the flags" in caplog.text
+    finally:
+        harper_js.shutdown()  # the next test starts one with the usual flags
 
 
 def test_node_is_recycled_when_its_memory_grows_past_the_bound() -> None:
