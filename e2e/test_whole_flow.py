@@ -91,7 +91,16 @@ def test_rubric_assignment_submission_keyboard_review_release_pdf_csv(
     teacher.keyboard.press("2")  # Spelling and punctuation: the second lowest
     expect(teacher.locator("#save-status")).to_contain_text("Saved.")
     teacher.keyboard.press("c")
-    teacher.keyboard.type("Convincing. Check your commas.")
+    # the comment saves 800 ms after the last key; "Saved." already shows from the levels,
+    # so wait for the comment's own save to come back before releasing
+    with teacher.expect_response(
+        lambda r: (
+            "/marks/" in r.url
+            and r.request.method == "POST"
+            and "commas." in (r.request.post_data or "")
+        )
+    ):
+        teacher.keyboard.type("Convincing. Check your commas.")
     expect(teacher.locator("#save-status")).to_contain_text("Saved.")
     teacher.keyboard.press("Escape")
     teacher.keyboard.press("r")
