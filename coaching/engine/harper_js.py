@@ -7,7 +7,7 @@ end, problem, message, suggestions; plus ``suggestion_kinds``). Spans are Python
 indices. The Node side is ``harper_node/server.mjs`` (JSON lines over a pipe); install its
 packages with ``npm ci`` in ``harper_node/``. ``HARPER_NODE`` names the node binary;
 ``HARPER_BINARY`` picks harper.js's wasm export (default ``binary``, read from disk);
-``HARPER_NODE_FLAGS`` replaces the V8 flags below (``NODE_FLAGS``; empty: none).
+``HARPER_NODE_FLAGS`` gives Node V8 flags (``NODE_FLAGS`` below: none).
 
 The Node process is started on first use, shared by every checker in this Python process,
 used under a lock (one request at a time), and started again if it died, timed out or the
@@ -42,17 +42,17 @@ START_TIMEOUT = 120.0
 REQUEST_TIMEOUT = 60.0
 
 # How Node runs harper.js, for memory (measured in coaching/engine/README.md, "Memory of the
-# Node process"). V8 compiles Harper's hot wasm functions again, optimised, on background
-# threads; the largest takes ~50 MB of compiler memory at once. One compilation at a time
-# keeps those from piling up (Node's peak ~413 -> ~396 MB) and costs no speed once they are
-# done. (--no-liftoff, optimising everything on first call, peaks ~10 MB lower but makes the
-# first lint ~2.5 s slower, the engine's start-up with it.)
-NODE_FLAGS = ("--wasm-num-compilation-tasks=1",)
-# glibc's malloc: blocks from 32 KB up are mapped on their own and given back when freed, so
-# the compilers' freed memory does not stay resident in per-thread arenas (Node's resident
-# ~470 -> ~310 MB after the first essays). Other C libraries ignore it. A value already in
-# the environment wins.
+# Node process"). V8 compiles Harper's wasm functions with its baseline compiler, then the hot
+# ones again, optimised, on background threads (the largest needs ~50 MB of compiler memory).
+# glibc's malloc kept that memory, once freed, in the threads' arenas: Node held 415-480 MB.
+# From 32 KB up, blocks are now mapped on their own and given back when freed: ~310 MB.
+# Other C libraries ignore the variable. A value already in the environment wins.
 NODE_ENV = {"MALLOC_MMAP_THRESHOLD_": "32768"}
+# V8 flags for Node (HARPER_NODE_FLAGS replaces them). None by default: one optimising
+# compilation at a time (--wasm-num-compilation-tasks=1) lowers Node's peak ~415 -> ~396 MB
+# but adds a few ms to the bench's p95 while the hot code is optimised after start-up;
+# --no-liftoff peaks ~387 MB but adds ~2.5 s to the first lint, so to the engine's start-up.
+NODE_FLAGS: tuple[str, ...] = ()
 
 
 class HarperUnavailable(RuntimeError):
@@ -64,7 +64,7 @@ class HarperError(RuntimeError):
 
 
 class _BadOption(HarperUnavailable):
-    """Node exited at once on an option in ``NODE_FLAGS`` its V8 does not know."""
+    """Node exited at once on a V8 flag (``HARPER_NODE_FLAGS``) it does not know."""
 
 
 def node_binary() -> str:
@@ -98,7 +98,7 @@ class _Server:
         try:
             self._start(flags)
         except _BadOption:
-            # a Node whose V8 no longer knows one of the flags: run without them
+            # a Node whose V8 does not know one of the flags: run without them
             log.warning("node refused the flags %s: starting harper.js without them", flags)
             self._start([])
 
