@@ -308,48 +308,36 @@ class Engine:
         The dependency parse is held for the whole step: the grammar rules read it, and so
         do the guards that judge other checkers' notes."""
         with parse.parsed(doc):
-            return self._candidate_notes(
-                doc, harper, lm_found, variety, explicit, detection, dropped
+            ctx = trust.context(doc)
+            raw: list[Note] = []
+            raw.extend(
+                self._spelling.filter_harper(
+                    doc,
+                    harper_notes(harper, None),
+                    variety=variety,
+                    explicit=explicit,
+                    names=ctx.names,
+                    terms=ctx.terms,
+                    strong_names=ctx.strong_names,
+                )
             )
-
-    def _candidate_notes(
-        self,
-        doc: Document,
-        harper: list[dict],
-        lm_found: list[Note],
-        variety: str,
-        explicit: bool,
-        detection: spelling_variety.Detection,
-        dropped: list[tuple[Note, str]] | None,
-    ) -> list[Note]:
-        ctx = trust.context(doc)
-        raw: list[Note] = []
-        raw.extend(
-            self._spelling.filter_harper(
-                doc,
-                harper_notes(harper, None),
-                variety=variety,
-                explicit=explicit,
-                names=ctx.names,
-                terms=ctx.terms,
-                strong_names=ctx.strong_names,
+            # British conventions (the verb 'practise', 'programme') only for an essay that is
+            # British by the assignment or by its own spelling
+            british = variety == "british" and (explicit or detection.variety == "british")
+            raw.extend(
+                n for n in run_rules(doc) if british or not n.rule.startswith("rule:british:")
             )
-        )
-        # British conventions (the verb 'practise', 'programme') only for an essay that is
-        # British by the assignment or by its own spelling
-        british = variety == "british" and (explicit or detection.variety == "british")
-        raw.extend(n for n in run_rules(doc) if british or not n.rule.startswith("rule:british:"))
-        raw.extend(lm_found)
-        if not explicit:
-            mixed = variety_note(detection, variety)
-            if mixed is not None:
-                raw.append(mixed)
-        raw.extend(grammar_notes(doc))
-        # a placeholder (@PERSON1, [name], XXX) stands for a word the student wrote: no note
-        holders = PlaceholderIndex.of(doc.text)
-        if holders:
-            raw = [n for n in raw if not holders.covers(n.start, n.end)]
-        return trust.review(ctx, raw, dropped)
+            raw.extend(lm_found)
+            if not explicit:
+                mixed = variety_note(detection, variety)
+                if mixed is not None:
+                    raw.append(mixed)
+            raw.extend(grammar_notes(doc))
+            # a placeholder (@PERSON1, [name], XXX) stands for a word the student wrote: no note
+            holders = PlaceholderIndex.of(doc.text)
+            if holders:
+                raw = [n for n in raw if not holders.covers(n.start, n.end)]
+            return trust.review(ctx, raw, dropped)
 
     def _scores(
         self,

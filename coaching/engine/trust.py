@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import morph
+from .grammar.common import OBJECT_PRONOUNS
 from .lexicon import DETERMINERS, NATIONALITIES
 from .notes import Note
 from .text import Document, Token
@@ -470,7 +471,7 @@ _ELLIPSIS_TO_VERBS = frozenset(
     | {"suppose", "mean", "ask", "tell", "expect", "plan", "hope", "decide", "refuse"}
     | {"promise", "agree", "choose", "forget", "remember", "intend", "able", "say"}
 )
-_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+_OBJECT_PRONOUNS = OBJECT_PRONOUNS | {"you"}
 
 
 def _guard_to_too(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
