@@ -11,6 +11,8 @@ was reported, never gated and never tuned on until its notes were read on 2026-1
 (after engine 0.6.1 had been measured on it: recall 0.632, precision 0.870), when its nine
 wrong notes were fixed by class. ``blind2.py`` was written the same day by another author
 who had never seen the engine, to take its place: reported, never gated, never tuned on.
+``blind3.py`` was written on 2026-12-08 by another author who had never seen the engine:
+reported only, never gated, never tuned on.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ KINDS = (
     "preposition",  # wrong, missing or extra preposition
 )
 
-HALVES = ("dev", "held_out", "fresh", "blind", "blind2")
+HALVES = ("dev", "held_out", "fresh", "blind", "blind2", "blind3")
 # written blind: reported by scripts/bench/planted_errors.py, never gated, never tuned on
-REPORTED_ONLY = ("blind2",)
+REPORTED_ONLY = ("blind2", "blind3")
 
 _MARK = re.compile(r"\[([^\[\]|]*?)->([^\[\]|]*?)\|([a-z_]+)\]")
 
@@ -79,7 +81,7 @@ def parse(name: str, marked: str) -> PlantedEssay:
 
 
 def load(half: str) -> list[PlantedEssay]:
-    """The essays of one half: "dev", "held_out", "fresh", "blind" or "blind2"."""
+    """The essays of one half: "dev", "held_out", "fresh", "blind", "blind2" or "blind3"."""
     if half == "dev":
         from .dev import ESSAYS
     elif half == "held_out":
@@ -90,6 +92,8 @@ def load(half: str) -> list[PlantedEssay]:
         from .blind import ESSAYS
     elif half == "blind2":
         from .blind2 import ESSAYS
+    elif half == "blind3":
+        from .blind3 import ESSAYS
     else:
         raise ValueError(half)
     return [parse(name, marked) for name, marked in ESSAYS.items()]
