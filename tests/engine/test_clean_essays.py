@@ -4,8 +4,8 @@ Every note on tests/engine/clean_essays is a false alarm. The budget is issue 7'
 1.0 per 1,000 words for each spelling variety, with the variety the essay declares and in
 auto mode, on the tuning half; the held-out half may not rise above its ceiling
 (clean_set.HELDOUT_CEILING_PER_1000, see there), nor may the fresh half, gated since its
-notes were read (clean_set.GATED). A half not in GATED (now "blind2" and "blind3") is written blind:
-checked for form only, its false alarms reported by scripts/bench/false_alarms.py.
+notes were read (clean_set.GATED). A half not in GATED (now "blind2", "blind3" and "blind4") is
+written blind: checked for form only, its false alarms reported by scripts/bench/false_alarms.py.
 """
 
 from __future__ import annotations
@@ -74,6 +74,18 @@ def test_the_blind3_half_is_twelve_numbered_essays(essays) -> None:  # type: ign
     assert len({e.genre for e in blind3}) == 12
     for e in blind3:
         assert 450 <= e.words <= 750, (e.name, e.words)
+        assert e.text.count("\n\n") >= 3, e.name
+
+
+def test_the_blind4_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
+    blind4 = [e for e in essays if e.half == "blind4"]
+    assert [int(e.name[:2]) for e in blind4] == list(range(75, 87))
+    assert sorted(e.variety for e in blind4) == ["american"] * 6 + ["british"] * 6
+    assert len({e.genre for e in blind4}) == 12
+    # twelve genres new to the set: blind4 is about styles no other half has
+    assert not {e.genre for e in blind4} & {e.genre for e in essays if e.half != "blind4"}
+    for e in blind4:
+        assert 550 <= e.words <= 700, (e.name, e.words)
         assert e.text.count("\n\n") >= 3, e.name
 
 
