@@ -12,7 +12,8 @@ was reported, never gated and never tuned on until its notes were read on 2026-1
 wrong notes were fixed by class. ``blind2.py`` was written the same day by another author
 who had never seen the engine, to take its place: reported, never gated, never tuned on.
 ``blind3.py`` was written on 2026-12-08 by another author who had never seen the engine:
-reported only, never gated, never tuned on.
+reported only, never gated, never tuned on. ``blind4.py`` was written on 2026-12-08 by
+another author who had never seen the engine: reported only, never gated or tuned on.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ KINDS = (
     "preposition",  # wrong, missing or extra preposition
 )
 
-HALVES = ("dev", "held_out", "fresh", "blind", "blind2", "blind3")
+HALVES = ("dev", "held_out", "fresh", "blind", "blind2", "blind3", "blind4")
 # written blind: reported by scripts/bench/planted_errors.py, never gated, never tuned on
-REPORTED_ONLY = ("blind2", "blind3")
+REPORTED_ONLY = ("blind2", "blind3", "blind4")
 
 _MARK = re.compile(r"\[([^\[\]|]*?)->([^\[\]|]*?)\|([a-z_]+)\]")
 
@@ -81,7 +82,7 @@ def parse(name: str, marked: str) -> PlantedEssay:
 
 
 def load(half: str) -> list[PlantedEssay]:
-    """The essays of one half: "dev", "held_out", "fresh", "blind", "blind2" or "blind3"."""
+    """The essays of one half: "dev", "held_out", "fresh" or "blind" to "blind4"."""
     if half == "dev":
         from .dev import ESSAYS
     elif half == "held_out":
@@ -94,6 +95,8 @@ def load(half: str) -> list[PlantedEssay]:
         from .blind2 import ESSAYS
     elif half == "blind3":
         from .blind3 import ESSAYS
+    elif half == "blind4":
+        from .blind4 import ESSAYS
     else:
         raise ValueError(half)
     return [parse(name, marked) for name, marked in ESSAYS.items()]
