@@ -5,11 +5,17 @@
 SHARED_DIR (default: <repo>/../shared) holds bench/ (prepare.py, eval_coaching.py) and
 data/fce/. Everything derived from FCE is written under --workdir (default
 /tmp/engine-bench) and never into the repository.
+
+The engine's output for each essay is cached under --workdir/cache, keyed by the engine
+version, a digest of the engine's source files, the essay's text and its input settings,
+so a second run (say, a calibration change) does not analyse FCE again; --no-cache
+analyses everything afresh. Only the quality half uses the cache, never the timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -19,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("SHARED_DIR", str(ROOT.parent / "shared")))
@@ -54,11 +61,60 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def detect_and_score(dev: Path, train: Path, workdir: Path, train_limit: int) -> dict:
+def engine_digest() -> str:
+    """Engine version and a digest of its source and data files (not Node's packages):
+    a cached result is used only by the engine that made it."""
+    from coaching.engine import ENGINE_VERSION
+
+    h = hashlib.sha256(ENGINE_VERSION.encode())
+    base = ROOT / "coaching" / "engine"
+    for path in sorted(base.rglob("*")):
+        rel = path.relative_to(base).as_posix()
+        if not path.is_file() or "node_modules" in rel or "__pycache__" in rel:
+            continue
+        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{ENGINE_VERSION}-{h.hexdigest()[:16]}"
+
+
+class CachedEngine:
+    """``Engine.analyze`` with each result kept as JSON under ``folder`` (the real engine
+    is loaded on the first essay not in the cache)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / engine_digest()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._engine: Any = None
+        self.hits = self.misses = 0
+
+    def analyze(self, inp: Any) -> dict:
+        rubric = None if inp.rubric is None else repr(inp.rubric)
+        key = hashlib.sha256(
+            json.dumps([inp.text, inp.prompt, inp.spelling, rubric]).encode("utf-8")
+        ).hexdigest()
+        path = self.folder / f"{key[:2]}" / f"{key}.json"
+        if path.exists():
+            self.hits += 1
+            return json.loads(path.read_text(encoding="utf-8"))
+        if self._engine is None:
+            from coaching.engine import Engine
+
+            self._engine = Engine()
+        result = self._engine.analyze(inp)
+        self.misses += 1
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(result), encoding="utf-8")
+        tmp.replace(path)
+        return json.loads(json.dumps(result))  # what a later cached run would see
+
+
+def detect_and_score(
+    dev: Path, train: Path, workdir: Path, train_limit: int, cache: bool = True
+) -> dict:
     from coaching.engine import Engine
     from coaching.engine.batch import fit_calibration, run_batch
 
-    engine = Engine()
+    engine = CachedEngine(workdir / "cache") if cache else Engine()
     calibrator = None
     report: dict = {}
     if train_limit >= 0:
@@ -66,7 +122,7 @@ def detect_and_score(dev: Path, train: Path, workdir: Path, train_limit: int) ->
         if train_limit:
             graded = graded[:train_limit]
         t0 = time.perf_counter()
-        calibrator = fit_calibration(engine, graded, None, _progress)
+        calibrator = fit_calibration(engine, graded, None, _progress)  # type: ignore[arg-type]
         report = dict(calibrator.report)
         report["fit_seconds"] = round(time.perf_counter() - t0, 1)
         print("calibration (cross-validated on train):", json.dumps(report), file=sys.stderr)
@@ -75,7 +131,9 @@ def detect_and_score(dev: Path, train: Path, workdir: Path, train_limit: int) ->
         # FCE is a British exam whose examiners correct American spellings: checked as an
         # assignment that asks for British spelling (the engine's default is "auto")
         rows = [{**row, "spelling": row.get("spelling", "british")} for row in read_jsonl(dev)]
-        run_batch(engine, rows, fh, calibrator=calibrator)
+        run_batch(engine, rows, fh, calibrator=calibrator)  # type: ignore[arg-type]
+    if isinstance(engine, CachedEngine):
+        print(f"engine cache: {engine.hits} hits, {engine.misses} analysed", file=sys.stderr)
     metrics_path = workdir / "metrics-dev.json"
     proc = subprocess.run(
         [
@@ -191,6 +249,9 @@ def main() -> None:
     ap.add_argument("--speed-essays", type=int, default=100)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument(
+        "--no-cache", action="store_true", help="analyse every essay afresh (no result cache)"
+    )
     ap.add_argument("--speed-worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--cpu", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--json", help="write all figures here")
@@ -202,7 +263,7 @@ def main() -> None:
         return
     summary: dict = {}
     if not args.skip_quality:
-        res = detect_and_score(dev, train, workdir, args.train_limit)
+        res = detect_and_score(dev, train, workdir, args.train_limit, not args.no_cache)
         m = res["metrics"]
         det = m.get("detection", {})
         summary["detection"] = {
