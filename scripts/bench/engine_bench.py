@@ -62,15 +62,21 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def engine_digest() -> str:
-    """Engine version and a digest of its source and data files (not Node's packages):
-    a cached result is used only by the engine that made it."""
+    """Engine version and a digest of its source and data files (not Node's packages, nor
+    the calibration and batch modules, which ``Engine.analyze`` does not use): a cached
+    result is used only by the engine that made it."""
     from coaching.engine import ENGINE_VERSION
 
     h = hashlib.sha256(ENGINE_VERSION.encode())
     base = ROOT / "coaching" / "engine"
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(base).as_posix()
-        if not path.is_file() or "node_modules" in rel or "__pycache__" in rel:
+        if (
+            not path.is_file()
+            or "node_modules" in rel
+            or "__pycache__" in rel
+            or rel in ("calibration.py", "batch.py")
+        ):
             continue
         h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{ENGINE_VERSION}-{h.hexdigest()[:16]}"
