@@ -73,6 +73,18 @@ LARGE_SAMPLE = 200
 TEXT_SAMPLE = 500
 TEXT_DIM = 2**14
 TEXT_ALPHAS: tuple[float, ...] = (0.3, 1.0, 3.0)
+# The text model's kernel can hold the standardised features too (text kernel + s^2 times the
+# features' linear kernel): one ridge then fits words and measures together, so the text
+# part learns what the features leave unexplained instead of relearning length and errors
+# on its own. s = 0 is the text vectors alone (the stack before). s and the ridge's alpha are
+# chosen per fit with the rest of the stack, by cross-validated error. Chosen on FCE train
+# only (2026-12-08, engine 0.6.3 features; on all of train the fit picks s = 0.3, alpha 3):
+# the calibration's own 5-fold QWK 0.625 -> 0.635 (mean of three row orders 0.629 -> 0.639),
+# and fitted whole inside an outer 5-fold split by learner (three splits) 0.622 -> 0.632,
+# r 0.627 -> 0.636, higher in each split. An alpha of 10 was never chosen; a stack whose
+# weights may not be negative did as well (0.631). FCE dev, measured once after the choice:
+# 0.556 -> 0.535 (see the engine README).
+TEXT_JOINT_SCALES: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.5)
 _TEXT_TOKEN = re.compile(r"[a-z']+|[.,!?;:]")
 
 ALPHAS: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
@@ -435,34 +447,37 @@ class Calibrator:
             train = np.setdiff1d(np.arange(n), test)
             f0, trees = _boost(x[train], y[train])
             oof_b[test] = _boost_predict(trees, x[test], f0)
-        kern = xt @ xt.T
-        best: tuple[float, float, np.ndarray, np.ndarray, np.ndarray] | None = None
-        for alpha in TEXT_ALPHAS:
-            oof_t = np.zeros(n)
-            for test in fold_idx:
-                train = np.setdiff1d(np.arange(n), test)
-                ym = float(y[train].mean())
-                dual = np.linalg.solve(
-                    kern[np.ix_(train, train)] + alpha * np.eye(len(train)), y[train] - ym
-                )
-                oof_t[test] = kern[np.ix_(test, train)] @ dual + ym
-            for with_boost in (False, True):
-                cols = [oof_f, oof_t, oof_b] if with_boost else [oof_f, oof_t]
-                design = np.column_stack([*cols, np.ones(n)])
-                w = np.linalg.lstsq(design, y, rcond=None)[0]
-                raw = design @ w
-                if not with_boost:
-                    w = np.r_[w[:2], 0.0, w[2]]
-                st = _stretch(raw, y)
-                mid = float(raw.mean())
-                preds = np.clip(mid + st * (raw - mid), lo, hi)
-                mse = float(((preds - y) ** 2).mean())
-                if with_boost and w[2] <= 0:
-                    continue
-                if best is None or mse < best[0] - 1e-12:
-                    best = (mse, alpha, w, preds, raw)
+        kern_text = xt @ xt.T
+        kern_feat = x @ x.T
+        best: tuple[float, float, float, np.ndarray, np.ndarray, np.ndarray] | None = None
+        for joint in TEXT_JOINT_SCALES:
+            kern = kern_text + joint**2 * kern_feat if joint else kern_text
+            for alpha in TEXT_ALPHAS:
+                oof_t = np.zeros(n)
+                for test in fold_idx:
+                    train = np.setdiff1d(np.arange(n), test)
+                    ym = float(y[train].mean())
+                    dual = np.linalg.solve(
+                        kern[np.ix_(train, train)] + alpha * np.eye(len(train)), y[train] - ym
+                    )
+                    oof_t[test] = kern[np.ix_(test, train)] @ dual + ym
+                for with_boost in (False, True):
+                    cols = [oof_f, oof_t, oof_b] if with_boost else [oof_f, oof_t]
+                    design = np.column_stack([*cols, np.ones(n)])
+                    w = np.linalg.lstsq(design, y, rcond=None)[0]
+                    raw = design @ w
+                    if not with_boost:
+                        w = np.r_[w[:2], 0.0, w[2]]
+                    st = _stretch(raw, y)
+                    mid = float(raw.mean())
+                    preds = np.clip(mid + st * (raw - mid), lo, hi)
+                    mse = float(((preds - y) ** 2).mean())
+                    if with_boost and w[2] <= 0:
+                        continue
+                    if best is None or mse < best[0] - 1e-12:
+                        best = (mse, alpha, joint, w, preds, raw)
         assert best is not None
-        mse, alpha, w, preds, raw_oof = best
+        mse, alpha, joint, w, preds, raw_oof = best
         if mse >= self.report["cv_rmse"] ** 2 or w[1] <= 0:
             return  # the features alone do as well: keep the small model
         boost_f0 = 0.0
@@ -473,10 +488,16 @@ class Calibrator:
                 [j, thr, _scaled(lo_t, scale), _scaled(hi_t, scale)] for j, thr, lo_t, hi_t in trees
             ]
         ym = float(y.mean())
+        kern = kern_text + joint**2 * kern_feat if joint else kern_text
         dual = np.linalg.solve(kern + alpha * np.eye(n), y - ym)
         w_text = xt.T @ dual
+        # the joint kernel's feature part, in the features' own (standardised) terms
+        w_feat = joint**2 * (x.T @ dual)
         self.text_weights = [float(v) * float(w[1]) for v in w_text]
-        self.text_dense_weights = [float(v) * float(w[0]) for v in coef_f]
+        self.text_dense_weights = [
+            float(c) * float(w[0]) + float(v) * float(w[1])
+            for c, v in zip(coef_f, w_feat, strict=True)
+        ]
         self.text_intercept = float(w[0] * self.intercept + w[1] * ym + w[2] * boost_f0 + w[3])
         # spread matching as measured out of fold: new essays behave like held-out ones
         self.text_centre = float(raw_oof.mean())
@@ -486,6 +507,7 @@ class Calibrator:
             {
                 "model": "features+text",
                 "text_alpha": alpha,
+                "text_joint_scale": joint,
                 "stack_weights": [round(float(v), 4) for v in w],
                 "boosted_trees": len(self.text_trees or []),
             }

@@ -139,6 +139,52 @@ def test_boosted_trees_join_the_text_stack(monkeypatch: pytest.MonkeyPatch) -> N
         assert again.predict(r, t) == pytest.approx(model.predict(r, t), abs=1e-3)
 
 
+def _text_and_feature(n: int, seed: int) -> tuple[list[dict[str, float]], list[int], list[str]]:
+    """Grades with one half of their signal in the words and the other in a measure."""
+    rng = random.Random(seed)
+    good = "the students write clear sentences with careful words and good examples"
+    bad = "studant writed sentense wiht bad wurds and no exampel becouse"
+    rows, ys, texts = [], [], []
+    for _ in range(n):
+        k = rng.randint(0, 6)
+        level = rng.uniform(0, 6)
+        texts.append(" ".join([good] * (6 - k) + [bad] * k + [good] * rng.randint(0, 3)))
+        rows.append({"level": level, "noise": rng.random()})
+        ys.append(max(1, min(15, round(2 + (6 - k) + level + rng.gauss(0, 0.7)))))
+    return rows, ys, texts
+
+
+def test_text_kernel_can_hold_the_features_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calibration, "TEXT_SAMPLE", 40)
+    rows, ys, texts = _text_and_feature(240, 11)
+    model = Calibrator.fit(
+        rows, ys, score_min=1, score_max=15, features=("level", "noise"), texts=texts
+    )
+    assert model.report["model"] == "features+text"
+    assert model.report["text_joint_scale"] in calibration.TEXT_JOINT_SCALES
+    monkeypatch.setattr(calibration, "TEXT_JOINT_SCALES", (0.3,))
+    joint = Calibrator.fit(
+        rows, ys, score_min=1, score_max=15, features=("level", "noise"), texts=texts
+    )
+    assert joint.report["text_joint_scale"] == 0.3
+    text = texts[0]
+    # both the words and the measure move the score
+    assert joint.predict({"level": 5.0, "noise": 0.5}, text) > joint.predict(
+        {"level": 1.0, "noise": 0.5}, text
+    )
+    good = "the students write clear sentences with careful words and good examples"
+    bad = "studant writed sentense wiht bad wurds and no exampel becouse"
+    assert joint.predict(rows[0], " ".join([good] * 6)) > joint.predict(
+        rows[0], " ".join([bad] * 6)
+    )
+    preds = np.array([joint.predict(r, t) for r, t in zip(rows, texts, strict=True)])
+    assert float(np.corrcoef(preds, ys)[0, 1]) > 0.8
+    # the joint model is stored in the same fields as before
+    again = Calibrator.from_dict(json.loads(json.dumps(joint.to_dict())))
+    for r, t in zip(rows[:5], texts[:5], strict=True):
+        assert again.predict(r, t) == pytest.approx(joint.predict(r, t), abs=1e-3)
+
+
 def test_older_stored_text_model_still_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(calibration, "TEXT_SAMPLE", 40)
     rng = random.Random(3)
