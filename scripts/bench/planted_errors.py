@@ -1,7 +1,7 @@
 """Recall on planted errors, per kind, and the precision of the engine's notes.
 
     .venv/bin/python scripts/bench/planted_errors.py
-        [--half dev|held_out|fresh|blind|blind2|blind3|blind4|both] [--details]
+        [--half dev|held_out|fresh|blind|blind2|blind3|blind4|blind5|both] [--details]
 
 The essays are our own (tests/engine/planted/): learner-style writing with planted errors
 marked by kind. A planted error counts as found when a note overlaps it; a note is right

@@ -87,6 +87,16 @@ def test_the_fourth_blind_half_is_eight_learner_essays_with_twelve_of_each_kind(
     _check_essays(essays, words=(350, 550))
 
 
+def test_the_fifth_blind_half_is_eight_learner_essays_with_twelve_of_each_kind() -> None:
+    essays = load("blind5")
+    assert len(essays) == 8
+    counts = Counter(e.kind for essay in essays for e in essay.errors)
+    assert min(counts[k] for k in KINDS) >= 12, counts
+    for essay in essays:
+        assert 13 <= len(essay.errors) <= 15, (essay.name, len(essay.errors))
+    _check_essays(essays, words=(350, 550))
+
+
 def _check_essays(essays: list[PlantedEssay], words: tuple[int, int]) -> None:
     """Distinct names, a length in ``words``, paragraphs, and spans in order that hold
     exactly the wrong text."""

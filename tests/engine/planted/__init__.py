@@ -14,6 +14,8 @@ who had never seen the engine, to take its place: reported, never gated, never t
 ``blind3.py`` was written on 2026-12-08 by another author who had never seen the engine:
 reported only, never gated, never tuned on. ``blind4.py`` was written on 2026-12-08 by
 another author who had never seen the engine: reported only, never gated or tuned on.
+``blind5.py`` was written on 2026-12-08 by another author who had never seen the engine:
+reported only, never gated or tuned on.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ KINDS = (
     "preposition",  # wrong, missing or extra preposition
 )
 
-HALVES = ("dev", "held_out", "fresh", "blind", "blind2", "blind3", "blind4")
+HALVES = ("dev", "held_out", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
 # written blind: reported by scripts/bench/planted_errors.py, never gated, never tuned on
-REPORTED_ONLY = ("blind2", "blind3", "blind4")
+REPORTED_ONLY = ("blind2", "blind3", "blind4", "blind5")
 
 _MARK = re.compile(r"\[([^\[\]|]*?)->([^\[\]|]*?)\|([a-z_]+)\]")
 
@@ -82,7 +84,7 @@ def parse(name: str, marked: str) -> PlantedEssay:
 
 
 def load(half: str) -> list[PlantedEssay]:
-    """The essays of one half: "dev", "held_out", "fresh" or "blind" to "blind4"."""
+    """The essays of one half: "dev", "held_out", "fresh" or "blind" to "blind5"."""
     if half == "dev":
         from .dev import ESSAYS
     elif half == "held_out":
@@ -97,6 +99,8 @@ def load(half: str) -> list[PlantedEssay]:
         from .blind3 import ESSAYS
     elif half == "blind4":
         from .blind4 import ESSAYS
+    elif half == "blind5":
+        from .blind5 import ESSAYS
     else:
         raise ValueError(half)
     return [parse(name, marked) for name, marked in ESSAYS.items()]
