@@ -4,8 +4,8 @@ Every note on tests/engine/clean_essays is a false alarm. The budget is issue 7'
 1.0 per 1,000 words for each spelling variety, with the variety the essay declares and in
 auto mode, on the tuning half; the held-out half may not rise above its ceiling
 (clean_set.HELDOUT_CEILING_PER_1000, see there), nor may the fresh half, gated since its
-notes were read (clean_set.GATED). A half not in GATED (now "blind2", "blind3", "blind4" and
-"blind5") is written blind: checked for form only, its false alarms reported by
+notes were read (clean_set.GATED). A half not in GATED (now "blind2", "blind3", "blind4",
+"blind5" and "blind6") is written blind: checked for form only, its false alarms reported by
 scripts/bench/false_alarms.py.
 """
 
@@ -98,6 +98,20 @@ def test_the_blind5_half_is_twelve_numbered_essays(essays) -> None:  # type: ign
     # twelve genres new to the set, as for blind4
     assert not {e.genre for e in blind5} & {e.genre for e in essays if e.half != "blind5"}
     for e in blind5:
+        assert 550 <= e.words <= 700, (e.name, e.words)
+        assert e.text.count("\n\n") >= 3, e.name
+
+
+def test_the_blind6_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
+    blind6 = [e for e in essays if e.half == "blind6"]
+    # numbered 99-110: the number is what comes before the first underscore (the first two
+    # characters would read "10" for 100), and the files sort as text, so sort by it
+    assert sorted(int(e.name.split("_")[0]) for e in blind6) == list(range(99, 111))
+    assert sorted(e.variety for e in blind6) == ["american"] * 6 + ["british"] * 6
+    assert len({e.genre for e in blind6}) == 12
+    # twelve genres new to the set, as for blind4 and blind5
+    assert not {e.genre for e in blind6} & {e.genre for e in essays if e.half != "blind6"}
+    for e in blind6:
         assert 550 <= e.words <= 700, (e.name, e.words)
         assert e.text.count("\n\n") >= 3, e.name
 
