@@ -319,6 +319,7 @@ class Engine:
                     names=ctx.names,
                     terms=ctx.terms,
                     strong_names=ctx.strong_names,
+                    defined=ctx.defined,
                 )
             )
             # British conventions (the verb 'practise', 'programme') only for an essay that is

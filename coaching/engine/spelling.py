@@ -145,6 +145,7 @@ class SpellingFilter:
         names: frozenset[str] = frozenset(),
         terms: frozenset[str] = frozenset(),
         strong_names: frozenset[str] = frozenset(),
+        defined: frozenset[str] = frozenset(),
     ) -> list[Note]:
         """Vet Harper's spelling findings for an essay checked as ``variety``.
 
@@ -153,7 +154,9 @@ class SpellingFilter:
         left alone (see ``variety_note`` for mixed spelling). ``terms`` (quoted words,
         titles, placeholders: ``trust.terms_in``) are never misspellings; ``names``
         (``trust.names_in``), sentence-initial capitalised words, words the essay repeats
-        and parts of hyphenated words only when they look like a slip of a known word."""
+        and parts of hyphenated words only when they look like a slip of a known word;
+        ``defined`` (words the essay defines: ``trust.defined_in``) only when one edit away
+        from a common word."""
         variety = variety or self.dialect
         text = doc.text
         letters = [c for c in text if c.isalpha()]
@@ -172,6 +175,8 @@ class SpellingFilter:
                 n = self._prefer_one_word(word, n)
                 if n.rule == "harper:SplitWords" and self._split_is_junk(word, n):
                     continue  # 'relit' -> 'rel it': a real word split into a non-word
+                if n.rule == "harper:SplitWords" and _possessive_of_known(low):
+                    continue  # "in another's": a known word's possessive
                 if n.rule == "harper:SplitWords" and not self._split_is_likely(n):
                     # 'antinode' -> 'anti node': a rare real word the list knows, a word the
                     # essay uses again, a name: unless it is one slip from a known word
@@ -181,8 +186,22 @@ class SpellingFilter:
                         or low in names
                         or _hyphen_part(text, n.start, n.end)
                     )
-                    if doubtful and not self._typo_like(word, n.suggestions):
-                        continue
+                    if not self._typo_like(word, n.suggestions):
+                        if doubtful:
+                            continue
+                        # 'snowmelt' -> 'snow melt' and 'golfshoes' -> 'golf shoes' alike:
+                        # English never writes the pair apart in the word-pair counts, so
+                        # this may be a closed compound; the gate shows it only where
+                        # errors are common (gate.STANDS_ALONE leaves it out)
+                        n = Note(
+                            n.start,
+                            n.end,
+                            n.category,
+                            n.message,
+                            n.suggestions,
+                            UNPAIRED_SPLIT,
+                            n.priority,
+                        )
             if n.rule == "harper:SpellCheck":
                 word = text[n.start : n.end]
                 other = self._other_variety(word, n.suggestions, variety)
@@ -207,6 +226,8 @@ class SpellingFilter:
                 if _foreign_compound(text, n.start, n.end) or _unit(text, n.start):
                     continue
                 keep = self._keep(text, word, n.start, mostly_caps, sentence_starts)
+                if keep and base in defined:
+                    keep = self._one_slip(base, n.suggestions)  # 'bibimbap, which is a bowl'
                 doubtful = (
                     (n.start in sentence_starts and word.istitle() and not mostly_caps)
                     or (word.islower() and lower_counts[word] >= 2)  # 'catalase' twice
@@ -266,6 +287,15 @@ class SpellingFilter:
             ):
                 return True
         return False
+
+    def _one_slip(self, low: str, suggestions: tuple[str, ...]) -> bool:
+        """One edit from a common word among Harper's suggestions ('freind' -> 'friend'),
+        not a rare word that merely looks like one ('etiolation' -> 'violation')."""
+        return any(
+            _edit1(low, s.lower()) and self._freq.get(s.lower(), 0) >= TYPO_MIN_COUNT
+            for s in suggestions
+            if " " not in s
+        )
 
     def _split_is_likely(self, n: Note) -> bool:
         """Harper's split ('eachother' -> 'each other') is kept when the two words are a
@@ -421,6 +451,15 @@ def derived_word(low: str) -> bool:
             if tags & {"NN", "VB"} and not tags & {"JJ", "JJR", "RBR"}:
                 return True
     return False
+
+
+# a split Harper offers whose two words the word-pair counts never list together
+UNPAIRED_SPLIT = "spelling:unpaired-split"
+
+
+def _possessive_of_known(low: str) -> bool:
+    base = re.sub(r"['\u2019]s$", "", low)
+    return base != low and morph.is_known(base)
 
 
 def _plausible_edit(word: str, cand: str) -> bool:

@@ -114,6 +114,7 @@ class Context:
     strong_names: frozenset[str]  # capitalised inside a sentence somewhere (names_in)
     terms: frozenset[str]  # quoted words, titles, placeholders (terms_in)
     index: dict[int, tuple[int, int]] = field(default_factory=dict)  # char -> (sent, tok)
+    defined: frozenset[str] = frozenset()  # words the essay defines (defined_in)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.quotes)
@@ -164,6 +165,7 @@ def context(doc: Document) -> Context:
         names_in(doc, strong=True),
         terms_in(doc.text, quotes) | foreign_words(doc),
         index,
+        defined_in(doc),
     )
 
 
@@ -249,6 +251,60 @@ def foreign_words(doc: Document) -> frozenset[str]:
     return frozenset(out)
 
 
+_NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "nicknamed"})
+_DEFINING_NOUNS = frozenset(
+    {"type", "kind", "form", "sort", "variety", "species", "dish", "term", "word", "method"}
+    | {"process", "technique", "tool", "breed", "genre", "style", "unit", "measure"}
+)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "means"})
+
+
+def _defines(nxt: str, after: str, third: str) -> bool:
+    """The three words after a word define it: ', which is', ', a', '(a', 'is a kind'."""
+    if nxt == ",":
+        return after in {"a", "an"} or (after == "which" and third in _BE_FORMS)
+    if nxt == "(":
+        return after in {"a", "an", "the", "or", "which", "meaning", "i.e."}
+    return nxt in _BE_FORMS and after in {"a", "an", "the"} and third in _DEFINING_NOUNS
+
+
+def defined_in(doc: Document) -> frozenset[str]:
+    """Words the essay itself defines, so probably real ones it knows better than our
+    lists: 'bibimbap, which is a bowl of rice', 'a tree called the baobab', 'known as
+    monopsony', 'etiolation is a process', 'faller (a man who fells trees)'. The spelling
+    filter keeps a note on one only when it is one slip from a common word ('freind, which
+    is ...' stays a misspelling)."""
+    out: set[str] = set()
+    for sent in doc.sentences:
+        toks = sent.tokens
+        n = len(toks)
+        for j, t in enumerate(toks):
+            low = t.lower
+            nxt = toks[j + 1].lower if j + 1 < n else ""
+            after = toks[j + 2].lower if j + 2 < n else ""
+            third = toks[j + 3].lower if j + 3 < n else ""
+            if not t.is_word:
+                continue
+            if _defines(nxt, after, third):
+                out.add(low)
+            if low == "in" and nxt in LANGUAGES and j + 2 < n and not toks[j + 2].is_word:
+                # '- privatio boni in Latin -': the words set off before 'in Latin'
+                k = j - 1
+                while k >= 0 and toks[k].is_word and j - k <= 3:
+                    k -= 1
+                if k < 0 or not toks[k].is_word:
+                    out.update(w.lower for w in toks[k + 1 : j])
+            if low in _NAMING_VERBS or (low in {"known", "referred"} and nxt in {"as", "to"}):
+                k = j + 1
+                while k < n and toks[k].lower in {"as", "to", "the", "a", "an"}:
+                    k += 1
+                for w in toks[k : k + 2]:
+                    if not w.is_word:
+                        break
+                    out.add(w.lower)
+    return frozenset(out)
+
+
 def terms_in(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
     """Words that are never misspellings here: a quoted word ('to "unsex" her'), the
     capitalised words of a short quotation (a title), anonymisation placeholders."""
@@ -320,6 +376,7 @@ _BARE_NOUN_IDIOMS = frozenset(
         ("in", "charge"), ("in", "person"), ("in", "practice"), ("in", "office"),
         ("at", "sea"), ("at", "dawn"), ("at", "dusk"), ("at", "night"), ("at", "noon"),
         ("at", "heart"), ("at", "risk"), ("at", "stake"), ("at", "length"), ("by", "hand"),
+        ("at", "hand"), ("in", "hand"),
         ("by", "car"), ("by", "bus"), ("by", "train"), ("by", "name"), ("by", "heart"),
         ("as", "well"), ("in", "turn"), ("in", "theory"), ("under", "pressure"),
     }
@@ -354,6 +411,8 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
         return "ordinal"
     if prev.lower == "as":
         return "as-role"
+    if prev.lower == "with" and toks[i].lower == "hand":
+        return "by-hand"  # 'scrub it with hand' is 'by hand' (the phrase table says so)
     before = _word_at(toks, i - 2)
     if before is not None and before.lower in DETERMINERS and _tags(prev) & {"VBN", "VBD", "VBG"}:
         return "participle"  # 'a timed mile': the participle describes the noun
@@ -633,6 +692,22 @@ def _guard_noun_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str
     return None
 
 
+# what may follow 'off' where it ends a phrasal verb ('took the watch off because'): 'of'
+# always has a noun phrase after it, so 'of' cannot be meant there
+_AFTER_PARTICLE = frozenset({"because", "when", "while", "before", "after", "if", "and"})
+_AFTER_PARTICLE |= {"but", "so", "or", "again", "too", "now", "then", "first", "quickly"}
+
+
+def _guard_of_off(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'I took the watch off because ...': 'off' with no noun phrase after it."""
+    if toks[i].lower != "off":
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or not nxt.is_word or nxt.lower in _AFTER_PARTICLE:
+        return "particle"
+    return None
+
+
 # rule id (or its prefix ending in ':') -> guard; the note goes when the guard says so
 GUARDS: dict[str, Guard] = {
     "rule:missing-determiner": _guard_missing_determiner,
@@ -643,6 +718,7 @@ GUARDS: dict[str, Guard] = {
     "lm:conf:to-too": _guard_to_too,
     "lm:conf:other-another": _guard_other_another,
     "lm:conf:its-it's": _guard_its,
+    "lm:conf:of-off": _guard_of_off,
     "lm:verb:": _guard_lm_verb,
     "lm:article:": _guard_lm_article,
     "rule:prep-gerund": _guard_prep_gerund,
@@ -690,7 +766,7 @@ def review(
 
 def _drop_reason(ctx: Context, n: Note) -> str | None:
     text = ctx.doc.text
-    if n.rule.startswith(("harper:SpellCheck", "harper:SplitWords", "variety:")):
+    if n.rule.startswith(("harper:SpellCheck", "harper:SplitWords", "variety:", "spelling:")):
         return None  # the spelling filter has vetted these
     if ctx.in_quote(n.start, n.end) or (n.start == n.end and ctx.quote_at(n.start)):
         return "quotation"

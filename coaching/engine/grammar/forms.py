@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .. import morph
 from ..lexicon import FEELING_ING
+from ..ngrams import counts
 from ..notes import Note
 from ..text import Document, Sentence, Token
 from .common import (
@@ -95,6 +96,8 @@ _PERSONS = frozenset(
     {"i", "we", "you", "they", "he", "she", "people", "students", "children", "teenagers"}
 )
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "and", "but", "when", "because", "so"})
+# prepositions an adjective takes after 'be' ('be careful with', 'be serious about')
+_ADJ_PREPS = frozenset({"with", "about", "of"})
 
 
 def _feeling(word: str) -> str | None:
@@ -148,7 +151,7 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
         base = _feeling(w) if tok.text.islower() else None
         if base and i >= 2:
             j = i - 1
-            while j > 0 and lows[j] in _DEGREE | {"not", "a", "bit", "so"}:
+            while j > 0 and lows[j] in _DEGREE | {"not", "a", "bit", "so", "both", "all", "also"}:
                 j -= 1
             if lows[j] in _LINKING and j >= 1:
                 subj = lows[j - 1]
@@ -217,9 +220,11 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
         # 'real big' -> 'really big'
         if w in _INTENSIFIER_ADJ and i + 1 < n:
             tg = morph.tags(nxt)
+            after = lows[i + 2] if i + 2 < n else "."
             if (
                 tg
-                and tg <= {"JJ", "JJR"}
+                # 'terrible loud,': a word that is an adverb too counts where the phrase ends
+                and (tg <= {"JJ", "JJR"} or (tg <= {"JJ", "RB"} and after in _CLAUSE_END))
                 and toks[i + 1].text.islower()
                 and (prev not in ALL_DETS | {"very", "so", "quite", "more"} or (w, prev) in _A_REAL)
             ):
@@ -236,10 +241,19 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
                 continue
         # 'the uniform is very cheaply.' -> 'cheap'
         adj = _adj_of_adverb(w)
-        if adj and nxt in _CLAUSE_END:
+        if adj and (
+            nxt in _CLAUSE_END
+            or (nxt in _ADJ_PREPS and counts().bigram(adj, nxt) > 3 * counts().bigram(w, nxt))
+        ):
             j = i - 1
             while j > 0 and lows[j] in _DEGREE - {"more", "most"}:
                 j -= 1
+            if nxt in _ADJ_PREPS or lows[j] in {"more", "most"}:
+                # 'been much more carefully with': only after a form of 'be'
+                while j > 0 and lows[j] in _DEGREE | {"much", "even", "far"}:
+                    j -= 1
+                if lows[j] not in _BE:
+                    j = -1
             if j >= 0 and lows[j] in _LINKING - {"get", "got", "gets"}:
                 out.append(
                     note(
@@ -1070,7 +1084,86 @@ def rule_verb_patterns(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
+# adverbs that stand between 'have' and its participle ('had ever tried')
+_PERFECT_ADVERBS = frozenset(
+    {"ever", "never", "already", "just", "always", "recently", "finally", "also", "even"}
+)
+# what may follow a verb where the word could also be a noun ('had ever try.')
+_AFTER_VERB = frozenset({".", ",", "!", "?", "and", "but", "it", "them", "him", "her", "me"})
+_AFTER_VERB |= {"us", "the", "a", "an", "my", "his", "their", "our", "your", "this", "that"}
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
+# words between a verb and the 'and' that joins the next verb to it ('give up and went')
+_PARTICLES = frozenset({"up", "out", "down", "off", "back", "away", "home", "in", "on", "over"})
+_PARTICLES |= {"it", "them", "him", "her", "us", "me", "there"}
+
+
+def _plain_verb(w: str) -> bool:
+    """A verb's base form whose past and participle differ from it ('try', not 'put')."""
+    tags = morph.tags(w)
+    return (
+        "VB" in tags
+        and not tags & {"VBD", "VBN", "JJ"}
+        and morph.base_verb(w) == w
+        and morph.inflect(w, "VBN") not in (None, w)
+    )
+
+
+def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
+    """'he had ever try' (the base form after 'have' and an adverb) and 'we give up and went
+    home' (a present verb joined by 'and' to a past one with the same subject)."""
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+    for i, w in enumerate(lows):
+        if (
+            w in {"has", "have", "had"}
+            and i + 2 < n
+            and lows[i + 1] in _PERFECT_ADVERBS
+            and toks[i + 2].text.islower()
+            and _plain_verb(lows[i + 2])
+        ):
+            v = lows[i + 2]
+            after = lows[i + 3] if i + 3 < n else "."
+            if not morph.tags(v) & {"NN", "NNS"} or after in _AFTER_VERB:
+                pp = morph.inflect(v, "VBN")
+                out.append(
+                    note(
+                        toks[i + 2],
+                        "grammar",
+                        f"After '{toks[i].text} {toks[i + 1].text}' use the past participle: "
+                        f"'{pp}'.",
+                        [match_case(toks[i + 2].text, pp or v)],
+                        "perfect-base",
+                    )
+                )
+        if w in _SUBJECT_PRONOUNS and i + 3 < n and _plain_verb(lows[i + 1]):
+            if w == "you" and i > 0 and lows[i - 1] not in {",", "and", "but", "so", "then"}:
+                continue  # 'told you go ...': 'you' may be an object
+            q = i + 2
+            while q < n and q <= i + 4 and lows[q] in _PARTICLES:
+                q += 1
+            if q + 1 >= n or lows[q] != "and":
+                continue
+            nxt = lows[q + 1]
+            tags = morph.tags(nxt)
+            past = morph.inflect(lows[i + 1], "VBD")
+            if "VBD" in tags and not tags & {"VB", "VBP", "VBZ"} and past:
+                out.append(
+                    note(
+                        toks[i + 1],
+                        "grammar",
+                        f"'{toks[q + 1].text}' tells this in the past, so this verb is past "
+                        f"too: '{past}'.",
+                        [match_case(toks[i + 1].text, past)],
+                        "tense-pair",
+                    )
+                )
+    return out
+
+
 RULES = (
+    rule_tense_pairs,
     rule_word_form,
     rule_verb_form,
     rule_degree_and_names,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import morph
-from ..lexicon import MODALS
+from ..lexicon import MODALS, UNCOUNTABLES
 from ..ngrams import counts
 from ..notes import Note
 from ..text import Document, Sentence
@@ -394,6 +394,7 @@ _REPORTING = frozenset(
     | {"feel", "fear", "admit", "imagine", "reckon", "understand", "tell", "promise", "bet"}
     | {"swear", "remember", "expect", "assume", "wonder", "ask", "add", "explain", "reply"}
 )
+_SAYING = frozenset({"say", "tell", "ask", "reply", "answer", "shout", "whisper"})
 _SUBORDINATE_OPENERS = SUBORDINATORS | {"where", "even", "who", "which"}
 _SPLICE_MESSAGE = (
     "This comma joins two sentences (a comma splice). Use a full stop ('{stop}'), or join "
@@ -425,13 +426,15 @@ def _clause_head(verb: Tok) -> bool:
 
 def _left_clause(b: Tok, comma: int) -> Tok | None:
     """The clause before the comma that the clause after it is joined to."""
-    if b.dep_ in ("conj", "ccomp", "parataxis") and b.head.i < comma:
+    if b.dep_ in ("conj", "ccomp", "parataxis", "advcl") and b.head.i < comma:
         return b.head
     if b.dep_ == "ROOT":
+        # an 'advcl' with a subject and a finite verb but no 'when' / 'because' (checked by
+        # the caller's _clause_head) is a sentence the parser hung on the next one
         before = [
             c
             for c in b.children
-            if c.dep_ in ("ccomp", "parataxis", "conj")
+            if c.dep_ in ("ccomp", "parataxis", "conj", "advcl")
             and c.i < comma
             and c.right_edge.i == comma - 1
         ]
@@ -468,6 +471,31 @@ _LEADS_IN_ADJ = frozenset(
     {"sorry", "sure", "afraid", "honest", "glad", "certain", "true", "course", "fact"}
 )
 _LEAD_INS = frozenset({"and", "but", "so", "then", "also", "now", "yet", "or"})
+_LEFT_DEPS = ("ROOT", "conj", "ccomp", "parataxis", "advcl")
+# a time phrase that names its own time ('The next morning we went ...') cannot be the head
+# of a clause without 'that' ('The day I left, ...')
+_DEFINITE_TIME = frozenset({"next", "following", "previous", "same"})
+
+
+# a phrase set off by two commas inside a clause, which the clause's words run across
+_ASIDES = frozenset(
+    {"for example", "for instance", "however", "of course", "in fact", "though", "too"}
+    | {"therefore", "in my opinion", "in my view", "as a result", "in particular"}
+)
+
+
+def _aside_before(doc: Tok, j: int) -> int | None:
+    """Where the words before an aside start when the comma at j closes one ('My uncle, for
+    example, owns'): the comma that opens it must follow a word of the clause, not start the
+    sentence ('For example, ...' is an opening phrase)."""
+    for i in range(j - 1, max(j - 5, 0), -1):
+        if doc[i].text == ",":
+            phrase = " ".join(_low(t) for t in doc[i + 1 : j])
+            if phrase in _ASIDES and i > 0 and doc[i - 1].text not in {",", ";", ":"}:
+                prev = max((m + 1 for m in range(i) if doc[m].text in {",", ";", ":"}), default=0)
+                return prev
+            return None
+    return None
 
 
 def _left_span_start(doc: Tok, k: int) -> int | None:
@@ -477,7 +505,9 @@ def _left_span_start(doc: Tok, k: int) -> int | None:
     start = 0
     for j in range(k - 1, -1, -1):
         if doc[j].text in {",", ";", ":"}:
-            start = j + 1
+            # past an aside ('My uncle, for example, owns ...') to the words before it
+            aside = _aside_before(doc, j)
+            start = j + 1 if aside is None else aside
             break
     if any(_low(t) in _SUBORDINATE_OPENERS - {"so", "than"} for t in doc[start:k]):
         return None
@@ -498,8 +528,10 @@ def _starts_with_subject(a: Tok, start: int, k: int) -> bool:
         span = list(lead.subtree)
         if any(_verbal(t) for t in span) or span[0].i != start:
             return False
-        if any(t.dep_ in ("pobj", "npadvmod") and _low(t) in _TIME_NOUNS for t in span) and any(
-            _low(t) in {"the", "that", "every", "each", "any", "next"} for t in span
+        if (
+            any(t.dep_ in ("pobj", "npadvmod") and _low(t) in _TIME_NOUNS for t in span)
+            and any(_low(t) in {"the", "that", "every", "each", "any"} for t in span)
+            and not any(_low(t) in _DEFINITE_TIME for t in span)
         ):
             return False  # 'On the night (that) a mob gathers', 'Every time he ...': a clause
         start = span[-1].i + 1
@@ -535,7 +567,7 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
         if any(_clause_head(t) for t in parsed[prev:k]):
             starts += 1  # a clause before this comma, and one after it
         a = _left_clause(b, k)
-        if a is None or not _clause_head(a) or a.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+        if a is None or not _clause_head(a) or a.dep_ not in _LEFT_DEPS:
             continue
         start = _left_span_start(parsed, k)
         if start is None or k - start < 3 or not _starts_with_subject(a, start, k):
@@ -566,6 +598,10 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             c.dep_ == "conj" and _verbal(c) and _children(c, *_SUBJECT_DEPS) for c in b.children
         ):
             continue  # 'My father cooks, my mother cleans and I tidy up': a list of clauses
+        if _low(parsed[k + 1]) in {"so", "yet"}:
+            continue  # ', so successful collisions occur': 'so' joins the clauses
+        if "NNS" in morph.tags(_low(b)) and any(c.dep_ in ("relcl", "acl") for c in subj.children):
+            continue  # 'chlorophyll, the pigment that gives leaves their colour': a noun
         fin_b = _finite(b)
         if (
             fin_b is b
@@ -576,6 +612,10 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             continue  # 'fashions, sport wears, make up': a list of nouns, not a clause
         if _lemma(a) in _REPORTING and (a.right_edge.i <= a.i + 1 or k - a.i <= 2):
             continue  # 'I must say, it was ...'
+        if any(
+            t.tag_.startswith("VB") and _lemma(t) in _SAYING for t in parsed[max(start, k - 3) : k]
+        ):
+            continue  # 'I would like to say Thanks, I never ...': words as said
         found.append((a, b, parsed[k], parsed[k + 1]))
     if (
         len(found) >= 2
@@ -620,6 +660,17 @@ _FINITE_TAGS = ("VBP", "VBZ", "VBD", "MD")
 _LEAD_ADVERBS = frozenset({"also", "then", "now", "sometimes", "still", "however"})
 _SPLICE_DETS = frozenset({"this", "that", "these", "those", "the", "my", "our", "his", "her"})
 _SPLICE_DETS |= {"their", "its", "your", "some", "many", "most", "every"}
+
+
+def _joins_subjects(left: Any, i: int) -> bool:
+    """'and' between a noun and a subject pronoun ('my cousin and I walked'): two people
+    as one subject, not a list of clauses."""
+    return (
+        _low(left[i]) == "and"
+        and 0 < i < len(left) - 1
+        and left[i - 1].tag_ in ("NN", "NNP")
+        and _low(left[i + 1]) in {"i", "he", "she", "we", "they"}
+    )
 
 
 def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
@@ -673,13 +724,99 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
     first = left[0]
     if first.tag_ not in ("DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "EX"):
         return []  # 'In the end, ...', 'After dinner, ...', 'Yesterday, ...'
-    if any(_low(t) in _NOT_MAIN or t.tag_ in ("WDT", "WP", "WRB") for t in left):
+    if any(
+        (_low(t) in _NOT_MAIN and not _joins_subjects(left, t.i)) or t.tag_ in ("WDT", "WP", "WRB")
+        for t in left
+    ):
         return []
     if any(t.text in QUOTES or t.text in {";", ":", "(", ")", "-"} for t in parsed):
         return []
     if not any(t.tag_ in _FINITE_TAGS for t in left[1:]):
         return []
     return [(left[0], verb, parsed[k], parsed[k + 1])]
+
+
+# ------------------------------------------------------------------ a missing 'a'
+
+# a singular noun with describing words and no determiner, as the object or complement of
+# these verbs ('to be complete disappointment', 'is also good way') or after 'without'
+_NP_TAKERS = frozenset({"be", "have", "find", "buy", "need", "want", "get", "become"})
+# describing words that make a bare noun normal English ('took first place', 'was vice
+# captain', 'became head coach', 'have enough time')
+_RANK_WORDS = frozenset(
+    {"first", "second", "third", "last", "next", "top", "sole", "joint", "vice", "head"}
+    | {"chief", "main", "same", "own", "half", "whole", "enough", "more", "less", "most"}
+    | {"further", "other", "such", "much", "little", "full", "free"}
+)
+# (a + an) pairs per unigram count on ngrams.py's scale above which a singular noun is one
+# English counts with 'a' (disappointment 3.4, machine 2.0, way 1.6, idea 1.1); below it a
+# noun goes bare as often (fun 0.9, space 0.8, president 0.7, work 0.14)
+_A_SHARE = 1.0
+_EVENT_NOUNS = frozenset({"day", "night", "week", "evening", "morning", "afternoon", "weekend"})
+_EVENT_NOUNS |= {"year", "time", "term", "season"}
+# counted nouns that still go bare in set phrases ('is common sense', 'have good reason',
+# 'is top priority', 'was history')
+_BARE_IN_PHRASES = frozenset({"sense", "reason", "priority", "success", "history", "place"})
+
+
+def rule_missing_article_phrase(sent: Sentence, doc: Document) -> list[Note]:
+    parsed = sent.parse
+    if parsed is None:
+        return []
+    ng = counts()
+    out = []
+    for x in parsed:
+        xl = _low(x)
+        if x.tag_ != "NN" or not x.text.islower() or xl in UNCOUNTABLES or xl in _BARE_IN_PHRASES:
+            continue
+        if xl.endswith("s") or morph.tags(xl) & {"VBD", "VBN", "VBG", "IN"}:
+            continue
+        if any(c.dep_ in ("det", "poss", "nummod", "predet", "quantmod") for c in x.children):
+            continue
+        mods = [c for c in x.children if c.i < x.i]
+        if xl in _EVENT_NOUNS:
+            continue  # 'Last Friday was sports day': a day's name
+        if not mods or any(
+            c.dep_ not in ("amod", "compound")
+            or not c.text.islower()
+            or _low(c) in _RANK_WORDS
+            or not all(morph.is_known(_low(ch)) for ch in c.subtree)  # a misspelling first
+            or any(ch.dep_ in ("det", "poss", "nummod") for ch in c.subtree)
+            for c in mods
+        ):
+            continue
+        if x.i + 1 < len(parsed) and parsed[x.i + 1].tag_ in ("NN", "NNS", "POS", "NNP"):
+            continue
+        head = x.head
+        if x.dep_ == "pobj":
+            # 'without washing machine'; not 'without apparent effort' (a set phrase)
+            if _low(head) != "without" or any(c.dep_ != "compound" for c in mods):
+                continue
+        elif x.dep_ not in ("attr", "dobj", "oprd") or _lemma(head) not in _NP_TAKERS:
+            continue
+        uni = ng.unigram(xl)
+        if uni < 2_000_000 or (ng.bigram("a", xl) + ng.bigram("an", xl)) < _A_SHARE * uni:
+            continue
+        first = min(c.left_edge.i for c in mods)
+        if parsed[first].tag_ in ("DT", "PRP$", "CD") or _low(parsed[first]) in _RANK_WORDS:
+            continue
+        start = _offsets(sent, parsed[first])[0]
+        end = _offsets(sent, x)[1]
+        phrase = sent.text[start - sent.start : end - sent.start]
+        word = str(parsed[first].text)
+        art = "an" if word[:1].lower() in "aeiou" else "a"
+        # a mark where the word is missing, as the other missing-word rules make
+        out.append(
+            note(
+                (start, start),
+                "grammar",
+                f"'{x.text}' is a word we count: it needs '{art}' (or 'the') here: "
+                f"'{art} {phrase}'.",
+                [f"{art} {word}"],
+                "missing-article-phrase",
+            )
+        )
+    return out
 
 
 # ------------------------------------------------------------------ word forms
@@ -1114,6 +1251,7 @@ def rule_past_time_parse(sent: Sentence, doc: Document) -> list[Note]:
 RULES = (
     rule_agreement,
     rule_comma_splice_parse,
+    rule_missing_article_phrase,
     rule_word_form_parse,
     rule_adverb_adjective,
     rule_past_time_parse,

@@ -53,6 +53,11 @@ REMEMBER = _f("remember", "remembers", "remembered", "remembering")
 ROB = _f("rob", "robs", "robbed", "robbing")
 STEAL = _f("steal", "steals", "stole", "stolen", "stealing")
 WIN = _f("win", "wins", "won", "winning")
+REMIND = _f("remind", "reminds", "reminding")
+BRING = _f("bring", "brings", "brought", "bringing")
+SIT = _f("sit", "sits", "sat", "sitting")
+LIVE = _f("live", "lives", "lived", "living")
+TOWNS = _f("town", "city", "country", "village", "area", "neighbourhood", "neighborhood")
 LOSE = _f("lose", "loses", "lost", "losing")
 ARRIVE = _f("arrive", "arrives", "arrived", "arriving")
 TRAVEL = _f("go", "goes", "went", "travel", "travels", "travelled", "traveled", "come", "came")
@@ -150,7 +155,7 @@ ROWS: tuple[Row, ...] = (
         "We 'watch' a film or a match.",
     ),
     (
-        (LEARN, _f("me", "him", "us"), _f("how", "to", "about", "the", "a", "english", "maths")),
+        (LEARN, _f("me", "him", "us")),
         0,
         "teach",
         "wc",
@@ -348,6 +353,64 @@ ROWS: tuple[Row, ...] = (
         "We 'beat' an opponent and 'win' a game.",
     ),
     ((WIN, "OBJ", "NUM"), 0, "beat", "wc", "We 'beat' an opponent and 'win' a game."),
+    (
+        (WIN, "enough", "to", _f("live", "survive", "pay", "support", "feed", "afford")),
+        0,
+        "earn",
+        "wc",
+        "We 'earn' money by working; we 'win' it in a game or a prize.",
+    ),
+    (
+        (REMIND, _f("where", "what", "when", "who", "whether", "if", "how")),
+        0,
+        "remember",
+        "wc",
+        "To 'remember' is to keep something in mind; to 'remind' is to make someone remember.",
+    ),
+    (
+        (BRING, _f("the", "our", "my", "their", "his", "her", "your"), "NOUN", "away"),
+        0,
+        "take",
+        "wc",
+        "We 'take' things away (from here); we 'bring' them here.",
+    ),
+    (
+        (MAKE, DET_OPT, _f("grocery", "food", "weekly", "christmas", "online"), "shopping"),
+        0,
+        "do",
+        "wc",
+        _DO_NOT_MAKE,
+    ),
+    (
+        (
+            _f("to", "not", "will", "would", "can", "could", "should", "must", "never"),
+            "except",
+            _f("it", "them", "the", "my", "your", "his", "this", "that", "our", "their", "an"),
+        ),
+        1,
+        "accept",
+        "conf",
+        "To 'accept' is to take or agree to something; 'except' means 'apart from'.",
+    ),
+    (
+        (TAKE, _f("it", "this", "that", "them", "things", "life", "school"), "serious"),
+        2,
+        "seriously",
+        "form",
+        "After 'take ... ' we need the adverb: 'take it seriously'.",
+    ),
+    (
+        (
+            TAKE,
+            _f("this", "that", "the", "my", "his", "her", "their", "our", "your"),
+            "NOUN",
+            "serious",
+        ),
+        3,
+        "seriously",
+        "form",
+        "After 'take ... ' we need the adverb: 'take it seriously'.",
+    ),
     (
         (WIN, _f("a", "my", "his", "her", "their", "our", "your"), _f("living", "salary", "wage")),
         0,
@@ -563,6 +626,27 @@ ROWS: tuple[Row, ...] = (
     (("proud", _f("for", "with", "about")), 1, "of", "prep", "We say 'proud of'."),
     (("capable", "to"), 1, "of", "prep", "We say 'capable of' (doing)."),
     (("angry", "on"), 1, "with", "prep", "We say 'angry with' someone."),
+    (
+        (_f("disappointed", "satisfied", "pleased"), _f("of", "from")),
+        1,
+        "with",
+        "prep",
+        "We are 'disappointed with' (or 'by') something.",
+    ),
+    (("polite", "with"), 1, "to", "prep", "We are 'polite to' someone."),
+    (("in", "DATE", "MONTH"), 0, "on", "prep", "We say 'on' with dates (on 14 July)."),
+    (("in", "MONTH", "DATE", "END"), 0, "on", "prep", "We say 'on' with dates (on July 14)."),
+    (("in", "the", "DATE", "of", "MONTH"), 0, "on", "prep", "We say 'on' with dates."),
+    (
+        (SIT, "in", _f("a", "the", "our", "my", "their", "his", "her"), "table"),
+        1,
+        "at",
+        "prep",
+        "We sit 'at' a table.",
+    ),
+    ((LIVE, "at", POSSESSIVES, TOWNS), 1, "in", "prep", "We live 'in' a town or a country."),
+    ((LIVE, "at", POSSESSIVES, "own", TOWNS), 1, "in", "prep", "We live 'in' a town or a country."),
+    (("with", "hand", "END"), 0, "by", "prep", "We say something is done 'by hand'."),
     (("in", "the", "end", "of"), 0, "at", "prep", "We say 'at the end of'."),
     (
         (
@@ -1072,8 +1156,40 @@ ROWS: tuple[Row, ...] = (
     ),
 )
 
-_KIND = {"wc": "word choice", "prep": "grammar", "art": "grammar", "conf": "grammar"}
+# 'makes you more responsibility' -> 'responsible': a quality named where its adjective goes
+_QUALITY_ADJ = {
+    "responsibility": "responsible",
+    "confidence": "confident",
+    "independence": "independent",
+    "patience": "patient",
+    "maturity": "mature",
+    "creativity": "creative",
+    "happiness": "happy",
+    "success": "successful",
+    "health": "healthy",
+    "intelligence": "intelligent",
+}
+_MADE_WHO = _f("you", "me", "us", "them", "him", "people", "students", "children", "teenagers")
+ROWS += tuple(
+    (
+        (MAKE, _MADE_WHO, _f("more", "less", "very", "so", "feel"), noun),
+        3,
+        adj,
+        "form",
+        f"After 'make someone (more)', use the adjective: '{adj}', not '{noun}'.",
+    )
+    for noun, adj in _QUALITY_ADJ.items()
+)
+
+_KIND = {
+    "wc": "word choice",
+    "prep": "grammar",
+    "art": "grammar",
+    "conf": "grammar",
+    "form": "grammar",
+}
 _RULE = {"wc": "word-choice", "prep": "preposition", "art": "article", "conf": "confusable"}
+_RULE["form"] = "word-form-phrase"
 _END = _f(".", ",", ";", ":", "!", "?", "and", "but", "because", "when", "so", "or")
 
 
@@ -1111,6 +1227,9 @@ def _slot_ok(slot: Slot, toks: list[Token], lows: list[str], i: int) -> bool:
         )
     if slot == "VBG":
         return w.endswith("ing") and "VBG" in morph.tags(w)
+    if slot == "DATE":  # a day of the month: '14', '14th'
+        day = w[:-2] if w[-2:] in ("st", "nd", "rd", "th") else w
+        return day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31
     if slot == "YEAR":
         return w.isdigit() and len(w) == 4
     if slot == "JJS":
@@ -1163,6 +1282,7 @@ def _verb_form(word: str) -> str | None:
 # slot names that stand for a class of words, not the word itself
 _CLASS_SLOTS = frozenset(
     {"START", "END", "OBJ", "DAY", "MONTH", "NUM", "YEAR", "JJS", "NOUN", "VB", "VBG", "JJ"}
+    | {"DATE"}
     | {"NOUN_ONLY"}
 )
 

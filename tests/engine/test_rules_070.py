@@ -1,0 +1,123 @@
+"""Engine 0.7.0's classes of learner slip (read from the second blind planted half once it
+had served), each on sentences written for these tests, and the correct sentences beside
+them that must stay quiet. Checked through the whole engine, so the guards and the gate
+take part."""
+
+from __future__ import annotations
+
+import pytest
+
+from coaching.engine import Engine, EssayInput
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def _notes(engine: Engine, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    result = engine.analyze(EssayInput(text=text))
+    return [
+        (text[n["start"] : n["end"]], n["rule"], tuple(n["suggestions"]))
+        for n in result["notes"]["annotations"]
+    ]
+
+
+HITS = [
+    # a comma splice whose first clause the parser hung on the second as an 'advcl', after
+    # an aside, or after a time phrase that names its own time
+    (
+        "The next morning my brother and I went to the market, we bought fresh bread.",
+        ",",
+        "grammar:comma-splice-parse",
+    ),
+    (
+        "In my view, pupils should not have homework at weekends, family time must come first.",
+        ",",
+        "grammar:comma-splice-parse",
+    ),
+    (
+        "My aunt, for instance, runs a bakery near the station, at Christmas she bakes all night.",
+        ",",
+        "grammar:comma-splice-parse",
+    ),
+    # a missing 'a' before a describing word and a counted noun
+    (
+        "The concert turned out to be total disaster for the band.",
+        "",
+        "grammar:missing-article-phrase",
+    ),
+    ("Cycling to school is also cheap way to keep fit.", "", "grammar:missing-article-phrase"),
+    # word forms
+    ("We were all very boring during the long speech.", "boring", "grammar:word-form-ed-ing"),
+    (
+        "The room was incredible noisy, and nobody could sleep.",
+        "incredible",
+        "grammar:word-form-adverb",
+    ),
+    ("You must be more carefully with your passport.", "carefully", "grammar:word-form-adjective"),
+    ("I hope the council will take our letter serious.", "serious", "grammar:word-form-phrase"),
+    ("Living alone makes you more independence.", "independence", "grammar:word-form-phrase"),
+    # verb forms
+    ("It was the longest film she had ever watch.", "watch", "grammar:perfect-base"),
+    ("In the end they pack up and left the campsite.", "pack", "grammar:tense-pair"),
+    # word choice, prepositions, look-alikes
+    ("My uncle learned us how to fish.", "learned", "grammar:word-choice"),
+    ("I could not remind what she had said.", "remind", "grammar:word-choice"),
+    ("The waiter brought the glasses away too early.", "brought", "grammar:word-choice"),
+    ("Some farmers cannot win enough to support a family.", "win", "grammar:word-choice"),
+    ("He refused to except the money from us.", "except", "grammar:confusable"),
+    ("The match was played in 3 June.", "in", "grammar:preposition"),
+    ("We were disappointed of the hotel room.", "of", "grammar:preposition"),
+    ("We sat in the table by the door.", "in", "grammar:preposition"),
+    ("Many families live at their own village all their lives.", "at", "grammar:preposition"),
+    ("The letters were all written with hand, and they took weeks.", "with", "grammar:preposition"),
+    ("Always be polite with the guests.", "with", "grammar:preposition"),
+]
+
+QUIET = [
+    "The day we arrived, it rained without stopping.",
+    "When the storm ended, we walked down to the harbour.",
+    "It is common sense and good practice to back up your files.",
+    "She took first place and later became head coach of the club.",
+    "Last Friday was sports day at our school.",
+    "He has blue eyes and short hair.",
+    "We live here and loved every minute of it.",
+    "I have never time to read in the mornings.",
+    "She was more carefully watched than her brother.",
+    "In May 14 people applied for the job.",
+    "The festival was held in May 2020.",
+    "Everyone took their shoes off before they went in.",
+    "After lunch I turned the radio off and slept.",
+    "I ordered bibimbap, which is a bowl of rice with vegetables.",
+    "I lent my friend a pen, and she gave it back the next day.",
+    "Please explain what happened, in your own words.",
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "rule"), HITS)
+def test_slip_gets_its_note(engine: Engine, text: str, marked: str, rule: str) -> None:
+    notes = _notes(engine, text)
+    assert any(m == marked and r == rule for m, r, _ in notes), notes
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_correct_sentence_is_quiet(engine: Engine, text: str) -> None:
+    assert _notes(engine, text) == []
+
+
+def test_a_defined_word_keeps_a_slip_of_a_common_word(engine: Engine) -> None:
+    text = "My freind, which is a doctor, came to dinner."
+    assert [m for m, _, _ in _notes(engine, text)] == ["freind"]
+
+
+def test_a_closed_compound_is_left_alone_on_fluent_writing(engine: Engine) -> None:
+    fluent = (
+        "The river begins as snowmelt high in the mountains. Each spring the water rises "
+        "quickly, and the farmers downstream watch the gauges closely. Last year the flow "
+        "was unusually low, so the council asked everyone to save water. Gardeners were "
+        "told to use watering cans instead of hoses, and the swimming pools closed early. "
+        "By August the reservoir had fallen to a third of its usual level, and the local "
+        "paper printed a photograph of the dry riverbed on its front page every week."
+    )
+    assert _notes(engine, fluent) == []
