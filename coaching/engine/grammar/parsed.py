@@ -741,6 +741,7 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
 # a singular noun with describing words and no determiner, as the object or complement of
 # these verbs ('to be complete disappointment', 'is also good way') or after 'without'
 _NP_TAKERS = frozenset({"be", "have", "find", "buy", "need", "want", "get", "become"})
+_NP_TAKERS |= {"visit", "build", "open", "choose", "use", "see", "make"}
 # describing words that make a bare noun normal English ('took first place', 'was vice
 # captain', 'became head coach', 'have enough time')
 _RANK_WORDS = frozenset(
@@ -798,7 +799,7 @@ def rule_missing_article_phrase(sent: Sentence, doc: Document) -> list[Note]:
         if uni < 2_000_000 or (ng.bigram("a", xl) + ng.bigram("an", xl)) < _A_SHARE * uni:
             continue
         first = min(c.left_edge.i for c in mods)
-        if parsed[first].tag_ in ("DT", "PRP$", "CD") or _low(parsed[first]) in _RANK_WORDS:
+        if parsed[first].tag_ in ("DT", "PRP$", "CD"):
             continue
         start = _offsets(sent, parsed[first])[0]
         end = _offsets(sent, x)[1]

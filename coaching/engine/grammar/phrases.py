@@ -54,6 +54,8 @@ ROB = _f("rob", "robs", "robbed", "robbing")
 STEAL = _f("steal", "steals", "stole", "stolen", "stealing")
 WIN = _f("win", "wins", "won", "winning")
 REMIND = _f("remind", "reminds", "reminding")
+CONCENTRATE = _f("concentrate", "concentrates", "concentrated", "concentrating")
+HAVE = _f("have", "has", "had", "having")
 BRING = _f("bring", "brings", "brought", "bringing")
 SIT = _f("sit", "sits", "sat", "sitting")
 LIVE = _f("live", "lives", "lived", "living")
@@ -647,6 +649,29 @@ ROWS: tuple[Row, ...] = (
     ((LIVE, "at", POSSESSIVES, TOWNS), 1, "in", "prep", "We live 'in' a town or a country."),
     ((LIVE, "at", POSSESSIVES, "own", TOWNS), 1, "in", "prep", "We live 'in' a town or a country."),
     (("with", "hand", "END"), 0, "by", "prep", "We say something is done 'by hand'."),
+    (("in", "the", "seaside"), 0, "at", "prep", "We say 'at the seaside'."),
+    (
+        (CONCENTRATE, "in", POSSESSIVES, _f("homework", "work", "studies", "studying", "exams")),
+        1,
+        "on",
+        "prep",
+        "We 'concentrate on' something.",
+    ),
+    (("in", "the", "real", "life"), 1, "", "art", "The phrase is 'in real life', without 'the'."),
+    (
+        (HAVE, "a", _f("lunch", "breakfast", "dinner"), "END"),
+        1,
+        "",
+        "art",
+        "Meals take no 'a' unless something describes them: 'have lunch', 'a quick lunch'.",
+    ),
+    (
+        (HAVE, "a", _f("lunch", "breakfast", "dinner"), _f("on", "at", "in", "with", "together")),
+        1,
+        "",
+        "art",
+        "Meals take no 'a' unless something describes them: 'have lunch', 'a quick lunch'.",
+    ),
     (("in", "the", "end", "of"), 0, "at", "prep", "We say 'at the end of'."),
     (
         (
