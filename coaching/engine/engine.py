@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from . import advisories as adv
@@ -37,6 +38,22 @@ from .text import Document, SentenceSplitter, build_document
 from .types import ENGINE_VERSION, STAGES, EssayInput
 
 log = logging.getLogger(__name__)
+
+
+def _in_variety(n: Note, variety: str) -> Note:
+    """A grammar note's suggestion spelt the essay's way ('travel' -> 'travelled' in a
+    British essay: the word lists inflect in American spelling)."""
+    if n.category == "spelling" or not n.suggestions:
+        return n
+
+    def respell(word: str) -> str:
+        other = spelling_variety.other_form(word, variety)
+        if other is None:
+            return word
+        return other[:1].upper() + other[1:] if word[:1].isupper() else other
+
+    respelt = tuple(" ".join(respell(w) for w in s.split(" ")) for s in n.suggestions)
+    return n if respelt == n.suggestions else replace(n, suggestions=respelt)
 
 
 class Engine:
@@ -338,7 +355,7 @@ class Engine:
             holders = PlaceholderIndex.of(doc.text)
             if holders:
                 raw = [n for n in raw if not holders.covers(n.start, n.end)]
-            return trust.review(ctx, raw, dropped)
+            return [_in_variety(n, variety) for n in trust.review(ctx, raw, dropped)]
 
     def _scores(
         self,

@@ -226,8 +226,10 @@ class SpellingFilter:
                 if _foreign_compound(text, n.start, n.end) or _unit(text, n.start):
                     continue
                 keep = self._keep(text, word, n.start, mostly_caps, sentence_starts)
-                if keep and base in defined:
-                    keep = self._one_slip(base, n.suggestions)  # 'bibimbap, which is a bowl'
+                if keep and (base in defined or self._closed_compound(base)):
+                    # 'bibimbap, which is a bowl', 'streambed', 'stormwater': a word the essay
+                    # defines or one made of two common words is kept only as a slip
+                    keep = self._one_slip(base, n.suggestions)
                 doubtful = (
                     (n.start in sentence_starts and word.istitle() and not mostly_caps)
                     or (word.islower() and lower_counts[word] >= 2)  # 'catalase' twice
@@ -287,6 +289,20 @@ class SpellingFilter:
             ):
                 return True
         return False
+
+    def _closed_compound(self, low: str) -> bool:
+        """Two common words written as one ('streambed', 'caddisfly', 'stormwater'), each
+        at least three letters long (not 'alot', 'infact': those are Harper's splits)."""
+        from .ngrams import counts
+
+        ng = counts()
+        return any(
+            self._common_part(low[:i])
+            and self._common_part(low[i:])
+            and low[i:] not in _SUFFIX_LIKE
+            and ng.bigram(low[:i], low[i:]) <= ng.bi_floor  # 'bestfriend': written apart
+            for i in range(4, len(low) - 2)
+        )
 
     def _one_slip(self, low: str, suggestions: tuple[str, ...]) -> bool:
         """One edit from a common word among Harper's suggestions ('freind' -> 'friend'),
@@ -453,6 +469,9 @@ def derived_word(low: str) -> bool:
     return False
 
 
+# word endings that are also words: 'secondally' is no compound of 'second' and 'ally'
+_SUFFIX_LIKE = frozenset({"ally", "able", "less", "ness", "ment", "ship", "hood", "ward"})
+_SUFFIX_LIKE |= {"wise", "like", "some", "ling", "ster", "ful", "ish", "ties", "ings"}
 # a split Harper offers whose two words the word-pair counts never list together
 UNPAIRED_SPLIT = "spelling:unpaired-split"
 

@@ -313,6 +313,10 @@ def terms_in(text: str, quotes: list[tuple[int, int]]) -> frozenset[str]:
         words = [w.strip(".,;:!?'\u2019\u2018\"") for w in text[a + 1 : b - 1].split()]
         if len(words) == 1:
             out.add(words[0].lower())
+        elif len(words) <= 8 and 2 * sum(not morph.is_known(w.lower()) for w in words) >= len(
+            words
+        ):
+            out.update(w.lower() for w in words)  # "'Dw i ddim yn deall'": another language
         elif len(words) <= 5:
             out.update(w.lower() for w in words if w[:1].isupper())
     return frozenset(out)
@@ -411,6 +415,9 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
         return "ordinal"
     if prev.lower == "as":
         return "as-role"
+    after = _word_at(toks, i + 1)
+    if after is not None and (after.text.isdigit() or after.lower in _NUMBER_WORDS):
+        return "label"  # 'at platform four', 'in room 12': a name with its number
     if prev.lower == "with" and toks[i].lower == "hand":
         return "by-hand"  # 'scrub it with hand' is 'by hand' (the phrase table says so)
     before = _word_at(toks, i - 2)
@@ -434,6 +441,10 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
     return None
 
 
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
+    | {"twelve"}
+)
 # nouns that name a word: after them 'for' introduces the thing named, with no article
 _WORD_NOUNS = frozenset({"word", "words", "term", "terms", "name", "names", "slang", "synonym"})
 
@@ -488,6 +499,13 @@ def _guard_possessive(note: Note, toks: list[Token], i: int, ctx: Context) -> st
         return "verb-follows"  # 'the rules change every year': the parse reads a verb
     if word.lower in _COMPOUND_FIRST:
         return "compound"  # 'a sports bag'
+    if (
+        word.lower.endswith("ics")
+        and tok is not None
+        and tok.dep_ == "compound"
+        and tok.head.i == tok.i + 1
+    ):
+        return "compound"  # 'the statistics page': a field's name before a noun
     return None
 
 
@@ -607,11 +625,29 @@ def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str |
             return "finite-with-subject"  # 'people cut down forests', 'A job teaches'
         if tok is not None and tok.dep_ == "conj" and tok.head.tag_ in ("VBD", "VBZ", "VBP"):
             return "coordinated-finite"  # 'I ate my lunch alone and counted the days'
+    if old in {"past", "ed"} and new == "base" and _singular_subject(ctx, toks[i]):
+        return "base-would-not-agree"  # 'her hair stood on end', 'The café ... smelled of'
     if old == "base" and p in {"and", "or"}:
         tok = ctx.parsed_token(toks[i].start)
         if tok is not None and tok.dep_ == "conj" and tok.head.tag_ == "VB":
             return "coordinated-base"  # 'who will play in orchestras and write new songs'
     return None
+
+
+def _singular_subject(ctx: Context, word: Token) -> bool:
+    """The verb's subject (its own, or the one of the verb it is joined to by 'and') is a
+    singular noun or he/she/it: a plain form there would break agreement."""
+    tok = ctx.parsed_token(word.start)
+    while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break
+        tok = tok.head
+    if tok is None:
+        return False
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and (
+        subj[0].tag_ in ("NN", "NNP") or subj[0].text.lower() in {"he", "she", "it"}
+    )
 
 
 def _guard_lm_article(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
@@ -698,6 +734,25 @@ _AFTER_PARTICLE = frozenset({"because", "when", "while", "before", "after", "if"
 _AFTER_PARTICLE |= {"but", "so", "or", "again", "too", "now", "then", "first", "quickly"}
 
 
+def _guard_make_do(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'makes cycling safer', 'made me happy': 'make' with an object and a describing word
+    is never 'do'."""
+    if not toks[i].lower.startswith("ma"):
+        return None
+    for j in (i + 2, i + 3):
+        w = _word_at(toks, j)
+        if w is not None and _tags(w) & {"JJ", "JJR"} and not _tags(w) & {"NN", "NNS"}:
+            return "make-object-adjective"
+    return None
+
+
+def _guard_way_too(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'a great way to loose weight': 'to loose' is 'to lose' (the look-alike's note), not
+    'too loose'."""
+    nxt = _word_at(toks, i + 1)
+    return "to-lose" if nxt is not None and nxt.lower == "loose" else None
+
+
 def _guard_of_off(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'I took the watch off because ...': 'off' with no noun phrase after it."""
     if toks[i].lower != "off":
@@ -719,6 +774,8 @@ GUARDS: dict[str, Guard] = {
     "lm:conf:other-another": _guard_other_another,
     "lm:conf:its-it's": _guard_its,
     "lm:conf:of-off": _guard_of_off,
+    "lm:conf:make-do": _guard_make_do,
+    "harper:WayTooAdjective": _guard_way_too,
     "lm:verb:": _guard_lm_verb,
     "lm:article:": _guard_lm_article,
     "rule:prep-gerund": _guard_prep_gerund,

@@ -73,6 +73,33 @@ HITS = [
     ("Many families live at their own village all their lives.", "at", "grammar:preposition"),
     ("The letters were all written with hand, and they took weeks.", "with", "grammar:preposition"),
     ("Always be polite with the guests.", "with", "grammar:preposition"),
+    # from the third blind half's classes
+    (
+        "Many more students would like to walk, however, they say the road is dangerous.",
+        ",",
+        "grammar:comma-splice-parse",
+    ),
+    (
+        "The water was warm and clear it was perfect for swimming.",
+        "it",
+        "grammar:run-on-parse",
+    ),
+    ("The jacket, which cost a lot, have a hood.", "have", "grammar:agreement"),
+    ("Our school has a new gym, which include a climbing wall.", "include", "grammar:agreement"),
+    ("I had lose my keys again.", "lose", "grammar:perfect-base"),
+    ("We arrived at nine and walk straight to the museum.", "walk", "grammar:joined-past"),
+    ("If the council will build a skate park, we will use it.", "will", "grammar:if-will"),
+    ("She is planning visiting her aunt in June.", "visiting", "grammar:verb-to-ing"),
+    ("I love how quick you can find a song.", "quick", "grammar:how-adverb"),
+    ("The car was old and it's engine made a loud noise.", "it's", "grammar:lookalike"),
+    ("We stopped at a café, were the cakes were cheap.", "were", "grammar:lookalike"),
+    ("In my view, simplest answer is often right.", "", "grammar:missing-the-superlative"),
+    ("There was nothing accept trees.", "accept", "grammar:confusable"),
+    ("In our town the rents raise every spring.", "raise", "grammar:word-choice"),
+    ("He told that the bus was late.", "told", "grammar:word-choice"),
+    ("At the weekend I win about forty pounds a day.", "win", "grammar:word-choice"),
+    ("We waited during almost two hours.", "during", "grammar:preposition"),
+    ("My sister is better in drawing than me.", "in", "grammar:preposition"),
 ]
 
 QUIET = [
@@ -92,6 +119,21 @@ QUIET = [
     "I ordered bibimbap, which is a bowl of rice with vegetables.",
     "I lent my friend a pen, and she gave it back the next day.",
     "Please explain what happened, in your own words.",
+    "I am very glad I came to the party.",
+    "It was so cold we stayed inside all day.",
+    "We recommend that the council repair the road and that the school extend its hours.",
+    "Site A lies upstream of the bridge.",
+    "Another argument is comfort.",
+    "I know it's my fault.",
+    "I got on the train at platform four.",
+    "The council makes cycling safer every year.",
+    "In late May the garden is full of roses.",
+    "She told that story to everyone.",
+    "The students were the ones who were late.",
+    "He had better leave now.",
+    "I chose climbing and photography.",
+    "This is the point of loudest sound.",
+    "We visited Paris, which is lovely in spring.",
 ]
 
 

@@ -96,6 +96,7 @@ _PERSONS = frozenset(
     {"i", "we", "you", "they", "he", "she", "people", "students", "children", "teenagers"}
 )
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "and", "but", "when", "because", "so"})
+_I_WE = frozenset({"i", "we"})
 # prepositions an adjective takes after 'be' ('be careful with', 'be serious about')
 _ADJ_PREPS = frozenset({"with", "about", "of"})
 
@@ -155,6 +156,11 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
                 j -= 1
             if lows[j] in _LINKING and j >= 1:
                 subj = lows[j - 1]
+                if subj == "to":  # 'I was starting to feel really frightening'
+                    subj = next(
+                        (lows[m] for m in range(j - 2, max(j - 7, -1), -1) if lows[m] in _I_WE),
+                        subj,
+                    )
                 ed = morph.inflect(base, "VBN")
                 ing = morph.inflect(base, "VBG")
                 if subj in {"i", "we"} and w == ing and ed:
@@ -168,7 +174,12 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
                         )
                     )
                     continue
-                if subj in {"it", "this", "that"} and w == ed and ing and nxt in _CLAUSE_END:
+                if (
+                    subj in {"it", "this", "that", "which"}
+                    and w == ed
+                    and ing
+                    and nxt in _CLAUSE_END
+                ):
                     out.append(
                         note(
                             tok,
@@ -285,6 +296,10 @@ def rule_word_form(sent: Sentence, doc: Document) -> list[Note]:
 # adjectives learners use for how something is done ('speak English fluent'); their
 # adverbs are words of manner only
 _MANNER = {
+    "kind": "kindly",
+    "patient": "patiently",
+    "gentle": "gently",
+    "calm": "calmly",
     "quick": "quickly",
     "slow": "slowly",
     "fluent": "fluently",
@@ -808,6 +823,8 @@ def _plural_after_article(toks: list[Token], lows: list[str], i: int) -> int | N
     """'a good plans', 'a beautiful places': 'a' before a noun that is only plural (up to
     three describing words between; not 'a sports bag', 'a few', 'a lot')."""
     n = len(toks)
+    if i > 0 and toks[i].text[:1].isupper():
+        return None  # 'Site A lies upstream', 'got an A': a label, not the article
     k = i + 1
     while k < n and k <= i + 3 and (lows[k] in _DESCRIBING_SKIP or _describing(lows[k])):
         if lows[k] in _QUANTITY_WORDS:
@@ -1092,6 +1109,29 @@ _PERFECT_ADVERBS = frozenset(
 _AFTER_VERB = frozenset({".", ",", "!", "?", "and", "but", "it", "them", "him", "her", "me"})
 _AFTER_VERB |= {"us", "the", "a", "an", "my", "his", "their", "our", "your", "this", "that"}
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
+# verbs that take 'to' and a verb, never '-ing' ('plan to save', 'decide to go')
+_TO_VERBS = frozenset(
+    {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "deciding"}
+    | {"want", "wants", "wanted", "agree", "agreed"}
+    | {"refuse", "refused", "promise", "promised", "expect", "expected", "manage", "managed"}
+    | {"afford", "offer", "offered", "intend", "intended", "wish", "wished"}
+)
+_BE_ALL = frozenset({"be", "is", "are", "was", "were", "am", "'s", "'re", "been", "get", "feel"})
+_BE_ALL |= {"seem", "seems", "look", "looks", "sound", "sounds", "become", "became"}
+
+
+def _adverb_for(adj: str) -> str | None:
+    """The -ly adverb of a describing word the lexicon knows as one ('easy' -> 'easily')."""
+    if "JJ" not in morph.tags(adj):
+        return None
+    for adv in (adj[:-1] + "ily" if adj.endswith("y") else adj + "ly", adj[:-2] + "ly"):
+        if "RB" in morph.tags(adv):
+            return adv
+    return None
+
+
+# plain verbs that follow 'have' rightly ('had better', 'have got', 'you had better go')
+_NOT_AFTER_HAVE = frozenset({"better", "got", "to", "be"})
 # words between a verb and the 'and' that joins the next verb to it ('give up and went')
 _PARTICLES = frozenset({"up", "out", "down", "off", "back", "away", "home", "in", "on", "over"})
 _PARTICLES |= {"it", "them", "him", "her", "us", "me", "there"}
@@ -1116,25 +1156,84 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
     n = len(toks)
     out: list[Note] = []
     for i, w in enumerate(lows):
+        # 'had forget' (no adverb: only a word that is never a noun), 'had ever try'
+        adv = 1 if i + 1 < n and lows[i + 1] in _PERFECT_ADVERBS else 0
         if (
             w in {"has", "have", "had"}
-            and i + 2 < n
-            and lows[i + 1] in _PERFECT_ADVERBS
-            and toks[i + 2].text.islower()
-            and _plain_verb(lows[i + 2])
+            and i + 2 + adv < n
+            and toks[i + 1 + adv].text.islower()
+            and _plain_verb(lows[i + 1 + adv])
         ):
-            v = lows[i + 2]
-            after = lows[i + 3] if i + 3 < n else "."
-            if not morph.tags(v) & {"NN", "NNS"} or after in _AFTER_VERB:
+            v = lows[i + 1 + adv]
+            after = lows[i + 2 + adv] if i + 2 + adv < n else "."
+            noun_too = bool(morph.tags(v) & {"NN", "NNS"})
+            if (not noun_too and (adv or v not in _NOT_AFTER_HAVE)) or (
+                adv and after in _AFTER_VERB
+            ):
                 pp = morph.inflect(v, "VBN")
                 out.append(
                     note(
-                        toks[i + 2],
+                        toks[i + 1 + adv],
                         "grammar",
-                        f"After '{toks[i].text} {toks[i + 1].text}' use the past participle: "
-                        f"'{pp}'.",
-                        [match_case(toks[i + 2].text, pp or v)],
+                        f"After '{toks[i].text}' the verb takes its past participle: '{pp}'.",
+                        [match_case(toks[i + 1 + adv].text, pp or v)],
                         "perfect-base",
+                    )
+                )
+        # 'If our school will introduce uniforms, ...' -> 'introduces'
+        if w == "if" and (i == 0 or not toks[i - 1].is_word or lows[i - 1] in {"and", "but"}):
+            k = next((m for m in range(i + 2, min(i + 6, n - 1)) if lows[m] == "will"), None)
+            if (
+                k is not None
+                and "VB" in morph.tags(lows[k + 1])
+                and all(
+                    t.is_word and lows[m] not in _CLAUSE_END
+                    for m, t in enumerate(toks[i + 1 : k], i + 1)
+                )
+            ):
+                out.append(
+                    note(
+                        (toks[k].start, toks[k].end),
+                        "grammar",
+                        "After 'if', talk about the future with the present tense: 'if it "
+                        "rains', not 'if it will rain'.",
+                        [""],
+                        "if-will",
+                    )
+                )
+        # 'I'm planning saving' -> 'planning to save'
+        if w in _TO_VERBS and i + 1 < n and lows[i + 1].endswith("ing"):
+            g = lows[i + 1]
+            base = morph.base_verb(g)
+            if base and morph.tags(g) == {"VBG"} and g not in {"going"}:
+                out.append(
+                    note(
+                        toks[i + 1],
+                        "grammar",
+                        f"After '{toks[i].text}' use 'to' and the verb: 'to {base}'.",
+                        [f"to {base}"],
+                        "verb-to-ing",
+                    )
+                )
+        # 'how easy you can make new cards' -> 'how easily'
+        if w == "how" and i + 3 < n and lows[i + 2] in _SUBJECT_PRONOUNS | {"he", "she", "it"}:
+            adv = _adverb_for(lows[i + 1])
+            verb = lows[i + 3]
+            if adv and (
+                (verb in _MODAL_WORDS and i + 4 < n and lows[i + 4] not in _BE_ALL)
+                or (
+                    morph.tags(verb) & {"VBP", "VBD", "VBZ"}
+                    and verb not in _BE_ALL
+                    and (morph.base_verb(verb) or verb) not in _LINKING
+                )
+            ):
+                out.append(
+                    note(
+                        toks[i + 1],
+                        "grammar",
+                        f"This word tells how something is done: use the adverb '{adv}'.",
+                        [match_case(toks[i + 1].text, adv)],
+                        "how-adverb",
                     )
                 )
         if w in _SUBJECT_PRONOUNS and i + 3 < n and _plain_verb(lows[i + 1]):
@@ -1162,7 +1261,73 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NUMBER_WORDS = frozenset(
+    {"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"}
+    | {"nineteen", "twenty", "eleven", "ten", "nine", "eight", "seven", "six", "five"}
+)
+
+
+def _only_noun(w: str) -> bool:
+    tags = morph.tags(w)
+    return bool(tags) and tags <= {"NN", "NNS"}
+
+
+def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
+    """Look-alikes told apart by the words after them: "it's pronunciation made" ('its'),
+    'were the food was' ('where'), 'when your fifteen' ("you're"), "who's volunteers take"
+    ('whose')."""
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    n = len(toks)
+    out: list[Note] = []
+
+    def tag(k: int) -> frozenset[str]:
+        return morph.tags(lows[k]) if k < n else frozenset()
+
+    for i, w in enumerate(lows[: n - 2]):
+        fix = None
+        if (
+            w in {"it's", "it’s"}
+            and _only_noun(lows[i + 1])
+            and lows[i + 1] not in ALL_DETS
+            and tag(i + 2) & _FINITE
+        ):
+            fix, why = (
+                "its",
+                "'its' (without an apostrophe) is what belongs to it; 'it's' is 'it is'.",
+            )
+        elif (
+            w == "were"
+            and i > 0
+            and lows[i - 1] == ","
+            and lows[i + 1] in {"the", "a", "my", "our", "we", "they", "i", "you", "he", "she"}
+            and any(lows[m] in {"was", "were", "is", "are"} for m in range(i + 2, min(i + 5, n)))
+        ):
+            fix, why = "where", "For a place, use 'where'; 'were' is a form of 'be'."
+        elif (
+            w == "your"
+            and (lows[i + 1] in _NUMBER_WORDS or lows[i + 1].isdigit())
+            and (i + 2 >= n or not toks[i + 2].is_word or lows[i + 2] in {"and", "but", "so"})
+        ):
+            fix, why = (
+                "you're",
+                "'You're' is 'you are' ('you're fifteen'); 'your' is what belongs to you.",
+            )
+        elif (
+            w in {"who's", "who’s"}
+            and "NNS" in tag(i + 1)
+            and _only_noun(lows[i + 1])
+            and "VBP" in tag(i + 2)
+        ):
+            fix, why = "whose", "'Whose' is what belongs to someone; 'who's' is 'who is'."
+        if fix:
+            out.append(note(toks[i], "grammar", why, [match_case(toks[i].text, fix)], "lookalike"))
+    return out
+
+
 RULES = (
+    rule_lookalikes,
     rule_tense_pairs,
     rule_word_form,
     rule_verb_form,

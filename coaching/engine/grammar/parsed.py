@@ -276,8 +276,11 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
         ante = verb.head
         fin = _finite(verb)
         singular_be = fin is not None and _low(fin) in {"is", "was", "has"}
-        if w == "which" and (singular_be or subj.doc[subj.i - 1].text == ","):
-            return None  # '(,) which is very important': 'which' may stand for the clause
+        plural_verb = fin is not None and fin.tag_ == "VBP" and _low(fin) != "am"
+        if w == "which" and (singular_be or (subj.doc[subj.i - 1].text == "," and not plural_verb)):
+            # '(,) which is very important': 'which' may stand for the clause (and then the
+            # verb is singular too, so ', which include' is wrong either way)
+            return None
         nxt = subj.doc[verb.i + 1] if verb.i + 1 < len(subj.doc) else None
         if (
             w == "that"
@@ -290,7 +293,7 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
             return None  # 'one of the actors, who was ...'
 
         if (
-            ante.tag_ not in ("NN", "NNS")
+            ante.tag_ not in ("NN", "NNS", "NNP")
             or _children(ante, "conj")
             or any(_low(c) in {"one", "only"} for c in ante.subtree if c.i < ante.i)
         ):
@@ -331,8 +334,11 @@ def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
             continue
         subj_toks = _children(verb, "nsubj", "nsubjpass")
         # a bare infinitive after 'see/let/make him', or a subjunctive after 'suggest that'
-        if verb.dep_ in ("ccomp", "xcomp") and fin is verb and num != "pl":
-            gov = verb.head
+        top = verb  # '... recommend that the centre install X and that the town extend Y'
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if top.dep_ in ("ccomp", "xcomp") and fin is verb and num != "pl":
+            gov = top.head
             if _lemma(gov) in _BARE_INF_HEADS or _low(gov) in _BARE_INF_HEADS:
                 continue
             if _low(gov).endswith("ed") and _low(gov)[:-1] in _BARE_INF_HEADS:
@@ -342,6 +348,13 @@ def rule_agreement(sent: Sentence, doc: Document) -> list[Note]:
         if subj_toks and _low(subj_toks[0]) in {"him", "her", "them", "me", "us"}:
             continue
         marks = {_low(c) for c in verb.children if c.dep_ == "mark"}
+        if (
+            "that" in marks
+            and fin is verb
+            and verb.tag_ in ("VB", "VBP")
+            and any(_lemma(t) in _SUBJUNCTIVE_HEADS for t in parsed[: verb.i])
+        ):
+            continue  # 'we recommend ... and that the township extend ...'
         if _low(fin) in {"were", "weren't"} and (marks & {"if", "as", "though"} or num == "i"):
             continue  # 'if it were', 'as it were'
         if fin.i > 0 and _low(parsed[fin.i - 1]) in {"to", "not"} and fin is verb:
@@ -422,6 +435,24 @@ def _clause_head(verb: Tok) -> bool:
     return not any(
         c.dep_ == "mark" or (c.tag_ in ("WRB", "WDT", "WP") and c.i < verb.i) for c in verb.children
     )
+
+
+# linking words set off by commas between two sentences ('..., however, they do not ...',
+# '..., in fact, he laughed'): the splice is at the comma before them
+_LINKS_BETWEEN = ("however", "therefore", "nevertheless", "otherwise", "instead", "in fact")
+
+
+def _comma_before_link(parsed: Tok, k: int) -> int:
+    for link in _LINKS_BETWEEN:
+        n = len(link.split())
+        j = k - n - 1
+        if (
+            j >= 1
+            and parsed[j].text == ","
+            and " ".join(_low(t) for t in parsed[j + 1 : k]) == link
+        ):
+            return j
+    return k
 
 
 def _left_clause(b: Tok, comma: int) -> Tok | None:
@@ -538,7 +569,11 @@ def _starts_with_subject(a: Tok, start: int, k: int) -> bool:
         if start < len(doc) and doc[start].text == ",":
             start += 1
     first = doc[start]
-    if not (morph.is_known(_low(first)) or first.tag_ in ("PRP", "DT", "PRP$")):
+    if not (
+        morph.is_known(_low(first))
+        or first.tag_ in ("PRP", "DT", "PRP$")
+        or (first.tag_ == "NNP" and first.i > 0)  # 'Luckily, Marco wasn't ...': a name
+    ):
         return False  # 'Becuase the bus was late, we ...': a misspelt word may be a 'because'
     verbs = [a, *(c for c in a.children if c.dep_ == "conj" and c.i < k)]
     return any(
@@ -563,6 +598,7 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
         k = _opening_comma(b, subj)
         if k is None:
             continue
+        k = _comma_before_link(parsed, k)  # 'to cycle, however, they do not ...'
         prev = max((j + 1 for j in range(k) if parsed[j].text in {",", ";"}), default=0)
         if any(_clause_head(t) for t in parsed[prev:k]):
             starts += 1  # a clause before this comma, and one after it
@@ -736,12 +772,109 @@ def _pronoun_splice(parsed: Tok) -> list[tuple[Tok, Tok, Tok, Tok]]:
     return [(left[0], verb, parsed[k], parsed[k + 1])]
 
 
+_RUN_ON_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it"})
+_CLAUSE_VERBS = frozenset({"make", "find", "show", "prove", "notice", "realise", "realize"})
+# describing words that take a clause after them ('glad I came', 'sure we will')
+_CLAUSE_ADJ = frozenset(
+    {"glad", "sure", "afraid", "happy", "sorry", "certain", "aware", "proud", "lucky"}
+    | {"pleased", "worried", "convinced", "confident", "sad", "surprised", "amazed", "well"}
+    | {"thankful", "grateful", "disappointed", "shocked", "relieved", "scared", "angry"}
+)
+
+
+def rule_joined_past(sent: Sentence, doc: Document) -> list[Note]:
+    """'We left at seven and travel to London': a plain verb joined by 'and' to a past one,
+    sharing its subject, is past too."""
+    parsed = sent.parse
+    if parsed is None:
+        return []
+    out = []
+    for tok in parsed:
+        head = tok.head
+        w = _low(tok)
+        if tok.dep_ != "conj" or tok.tag_ not in ("VB", "VBP") or head.tag_ != "VBD":
+            continue
+        if not tok.text.islower() or tok.i <= head.i or morph.base_verb(w) != w:
+            continue
+        after = parsed[tok.i + 1] if tok.i + 1 < len(parsed) else None
+        if after is not None and after.tag_ in ("NN", "NNS") and "NN" in morph.tags(w):
+            continue  # 'the egg and spoon race': a noun before a noun
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            continue  # 'had left and ...': not a simple past
+        cc = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i]
+        if not cc or _low(cc[-1]) != "and" or cc[-1].i != tok.i - 1:
+            continue
+        past = morph.inflect(w, "VBD")
+        if not past or past == w:
+            continue
+        out.append(
+            note(
+                _offsets(sent, tok),
+                "grammar",
+                f"'{head.text}' tells this in the past, so the verb joined to it is past too: "
+                f"'{past}'.",
+                [past],
+                "joined-past",
+            )
+        )
+    return out
+
+
+def rule_run_on_parse(sent: Sentence, doc: Document) -> list[Note]:
+    """Two sentences with nothing between them, where the first ends on a describing word or
+    a clock time and the second starts with its subject pronoun ('It is warm and sunny it is
+    the perfect time', 'at four o'clock we finally got back'); not after a clause that
+    'when', 'although' or 'if' makes dependent ('Although it was cold we went out')."""
+    parsed = sent.parse
+    if parsed is None or any(t.text in QUOTES for t in parsed):
+        return []
+    out = []
+    for p in parsed[2:]:
+        q = parsed[p.i - 1]
+        if _low(p) not in _RUN_ON_SUBJECTS or p.dep_ != "nsubj":
+            continue
+        if not (q.tag_ == "JJ" or _low(q) == "o'clock") or not q.text.islower():
+            continue
+        if _low(q) in _CLAUSE_ADJ or (not p.text.islower() and _low(p) != "i"):
+            continue  # 'I am glad I won': the clause is what the describing word takes
+        v, h = p.head, q.head
+        # a 'ccomp' of a verb that takes no clause ('is ... sunny it is') is a second sentence
+        joined = v.dep_ in ("ROOT", "parataxis", "conj") or (
+            v.dep_ == "ccomp" and _lemma(v.head) not in _REPORTING | _CLAUSE_VERBS
+        )
+        if not joined or v.head.i == q.i:
+            continue  # 'nothing important I did': a clause hung on a word before
+        while h.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "parataxis") and h.head.i != h.i:
+            h = h.head  # from the describing word up to the verb of its clause
+        if h.i >= p.i or v.i <= p.i or v.left_edge.i != p.i or h.i == v.i:
+            continue
+        if not (_clause_head(v) and _clause_head(h)):
+            continue
+        if any(_low(t) in SUBORDINATORS or t.tag_ in ("WDT", "WP", "WRB") for t in parsed[: p.i]):
+            continue
+        word = str(p.text)
+        cap = word[:1].upper() + word[1:]
+        out.append(
+            note(
+                _offsets(sent, p),
+                "punctuation",
+                "Two sentences run together here with nothing between them: end the first "
+                f"with a full stop ('. {cap}') or join them with a word such as 'and' or 'so'.",
+                [cap] if word != "I" else [],
+                "run-on-parse",
+            )
+        )
+    return out
+
+
 # ------------------------------------------------------------------ a missing 'a'
 
 # a singular noun with describing words and no determiner, as the object or complement of
 # these verbs ('to be complete disappointment', 'is also good way') or after 'without'
 _NP_TAKERS = frozenset({"be", "have", "find", "buy", "need", "want", "get", "become"})
-_NP_TAKERS |= {"visit", "build", "open", "choose", "use", "see", "make"}
+_NP_TAKERS |= {"visit", "open", "choose", "see", "notice", "meet"}
 # describing words that make a bare noun normal English ('took first place', 'was vice
 # captain', 'became head coach', 'have enough time')
 _RANK_WORDS = frozenset(
@@ -753,6 +886,8 @@ _RANK_WORDS = frozenset(
 # English counts with 'a' (disappointment 3.4, machine 2.0, way 1.6, idea 1.1); below it a
 # noun goes bare as often (fun 0.9, space 0.8, president 0.7, work 0.14)
 _A_SHARE = 1.0
+_NOT_SUP = frozenset({"most", "least", "last", "next", "latest", "rest"})
+_BARE_SUPERLATIVE = frozenset({"practice", "man", "friend", "regards", "wishes", "seller"})
 _EVENT_NOUNS = frozenset({"day", "night", "week", "evening", "morning", "afternoon", "weekend"})
 _EVENT_NOUNS |= {"year", "time", "term", "season"}
 # counted nouns that still go bare in set phrases ('is common sense', 'have good reason',
@@ -777,6 +912,28 @@ def rule_missing_article_phrase(sent: Sentence, doc: Document) -> list[Note]:
         mods = [c for c in x.children if c.i < x.i]
         if xl in _EVENT_NOUNS:
             continue  # 'Last Friday was sports day': a day's name
+        sup = [c for c in mods if c.tag_ == "JJS" and c.dep_ == "amod" and _low(c) not in _NOT_SUP]
+        if any(c.tag_ == "JJS" for c in mods) and (not sup or xl in _BARE_SUPERLATIVE):
+            continue  # 'was best man', 'most people': never 'a'
+        first_mod = min((c.left_edge.i for c in mods), default=x.i)
+        before = parsed[first_mod - 1] if first_mod > 0 else None
+        if sup and (before is None or before.is_punct or before.tag_.startswith("VB")):
+            # 'In my opinion, best solution is ...': a superlative needs 'the' (not 'the
+            # point of loudest resonance', 'in shortest supply')
+            start = _offsets(sent, parsed[min(c.left_edge.i for c in mods)])[0]
+            word = str(parsed[min(c.left_edge.i for c in mods)].text)
+            out.append(
+                note(
+                    (start, start),
+                    "grammar",
+                    f"A superlative like '{sup[0].text}' needs 'the' before it: 'the {word}'.",
+                    [f"the {word}"],
+                    "missing-the-superlative",
+                )
+            )
+            continue
+        if sup:
+            continue
         if not mods or any(
             c.dep_ not in ("amod", "compound")
             or not c.text.islower()
@@ -924,6 +1081,21 @@ def _form_note(sent: Sentence, tok: Tok, fix: str, msg: str, rule: str) -> Note:
     return note(_offsets(sent, tok), "grammar", msg, [match_case(tok.text, fix)], rule)
 
 
+# subjects whose complement names a thing ('Another argument is comfort', 'The key is
+# patience'): after them a noun is what the sentence needs
+_NAMING_SUBJECTS = frozenset(
+    {"argument", "reason", "factor", "point", "issue", "problem", "advantage", "benefit"}
+    | {"concern", "priority", "answer", "key", "goal", "aim", "question", "difference"}
+    | {"disadvantage", "drawback", "result", "secret", "solution", "value", "theme", "topic"}
+)
+
+
+def _names_a_thing(verb: Tok) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and _low(c) in _NAMING_SUBJECTS for c in verb.children
+    )
+
+
 def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
     parsed = sent.parse
     if parsed is None or any(t.text in QUOTES for t in parsed):
@@ -980,6 +1152,7 @@ def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
                 or (tok.dep_ == "conj" and head.tag_ == "JJ" and head.dep_ in ("acomp", "attr"))
             )
             and (nxt is None or nxt.tag_ not in ("NN", "NNS", "IN", "TO"))
+            and not _names_a_thing(head)
         ):
             adj = _derive(w, _NOUN_TO_ADJ, "JJ")
             c = counts()
@@ -1252,6 +1425,8 @@ def rule_past_time_parse(sent: Sentence, doc: Document) -> list[Note]:
 RULES = (
     rule_agreement,
     rule_comma_splice_parse,
+    rule_run_on_parse,
+    rule_joined_past,
     rule_missing_article_phrase,
     rule_word_form_parse,
     rule_adverb_adjective,

@@ -54,6 +54,7 @@ ROB = _f("rob", "robs", "robbed", "robbing")
 STEAL = _f("steal", "steals", "stole", "stolen", "stealing")
 WIN = _f("win", "wins", "won", "winning")
 REMIND = _f("remind", "reminds", "reminding")
+MONEY = _f("pounds", "dollars", "euros", "quid", "bucks", "rupees", "yen", "pesos")
 CONCENTRATE = _f("concentrate", "concentrates", "concentrated", "concentrating")
 HAVE = _f("have", "has", "had", "having")
 BRING = _f("bring", "brings", "brought", "bringing")
@@ -326,7 +327,7 @@ ROWS: tuple[Row, ...] = (
         "You 'borrow' something from someone; you 'lend' it to them.",
     ),
     (
-        (REMEMBER, "OBJ", _f("to", "of", "about")),
+        (REMEMBER, "OBJ", _f("to", "of", "about", "that")),
         0,
         "remind",
         "wc",
@@ -650,6 +651,79 @@ ROWS: tuple[Row, ...] = (
     ((LIVE, "at", POSSESSIVES, "own", TOWNS), 1, "in", "prep", "We live 'in' a town or a country."),
     (("with", "hand", "END"), 0, "by", "prep", "We say something is done 'by hand'."),
     (("in", "the", "seaside"), 0, "at", "prep", "We say 'at the seaside'."),
+    (("at", "DATE", "MONTH"), 0, "on", "prep", "We say 'on' with dates (on 18 November)."),
+    (
+        (
+            "during",
+            _f("almost", "about", "nearly", "over", "around", "exactly"),
+            "NUM",
+            _f("years", "months", "weeks", "days", "hours", "minutes"),
+        ),
+        0,
+        "for",
+        "prep",
+        "'During' names a time; for how long something lasts, use 'for' (for forty minutes).",
+    ),
+    (
+        (_f("good", "better", "best", "bad", "worse", "worst"), "in", "VBG"),
+        1,
+        "at",
+        "prep",
+        "We say 'good at' (doing) something.",
+    ),
+    (
+        (_f("nothing", "everything", "everyone", "anything", "nobody", "all"), "accept"),
+        1,
+        "except",
+        "conf",
+        "'Except' means 'apart from'; to 'accept' is to take or agree to something.",
+    ),
+    (
+        (_f("prices", "costs", "temperatures", "numbers", "rents", "fees", "levels"), "raise"),
+        1,
+        "rise",
+        "wc",
+        "Things 'rise' by themselves; you 'raise' something (raise prices, raise your hand).",
+    ),
+    (
+        (
+            _f("he", "she", "they", "we", "i"),
+            _f("told", "tells"),
+            "that",
+            _f("the", "he", "she", "it", "they", "we", "i", "there", "our", "his", "her", "their"),
+        ),
+        1,
+        "said",
+        "wc",
+        "We 'tell' someone something but 'say that': 'she said that ...' or 'she told us that ...'.",
+    ),
+    (
+        (
+            WIN,
+            _f("about", "around", "almost", "nearly", "over"),
+            "NUM",
+            MONEY,
+            _f("a", "every", "per", "an"),
+        ),
+        0,
+        "earn",
+        "wc",
+        "We 'earn' money by working; we 'win' it in a game or a prize.",
+    ),
+    (
+        (WIN, "NUM", MONEY, _f("a", "every", "per", "an")),
+        0,
+        "earn",
+        "wc",
+        "We 'earn' money by working; we 'win' it in a game or a prize.",
+    ),
+    (
+        (_f("feel", "feels", "felt", "feeling"), "safety"),
+        1,
+        "safe",
+        "form",
+        "After 'feel' use the adjective: 'feel safe'.",
+    ),
     (
         (CONCENTRATE, "in", POSSESSIVES, _f("homework", "work", "studies", "studying", "exams")),
         1,

@@ -262,6 +262,8 @@ def rule_modal_verb_form(sent: Sentence, doc: Document) -> list[Note]:
     for i, t in enumerate(toks):
         if t.lower not in MODALS or i == 0:
             continue
+        if t.text == "May":
+            continue  # 'in late May is usually warm': the month inside a sentence
         prev = toks[i - 1].lower
         if prev in _DET_BEFORE_NOUN_MODAL or not toks[i - 1].is_word:
             continue
