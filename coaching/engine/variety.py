@@ -67,6 +67,13 @@ _BOTH_VARIETIES = frozenset(
         "kilogram",
         "kilograms",
         "whiskey",
+        # breame pairs these with archaic British forms ('connexion', 'reflexion')
+        "connection",
+        "connections",
+        "reflection",
+        "reflections",
+        "inflection",
+        "inflections",
     }
 )
 # British forms that American writers use as well: they never count as British.
@@ -86,6 +93,15 @@ _BRITISH_ALSO_AMERICAN = frozenset(
         # breame pairs 'buses' with 'busses', but 'buses' is the usual American plural too
         "buses",
         "busing",
+        # 'archaeology' is the usual American spelling too, and 'gases' the only plural
+        # ('gasses' is the verb); breame lists both as British-only
+        "archaeology",
+        "archaeologist",
+        "archaeologists",
+        "archaeological",
+        "gases",
+        "cancellation",
+        "cancellations",
     }
 )
 

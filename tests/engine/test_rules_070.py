@@ -100,6 +100,24 @@ HITS = [
     ("At the weekend I win about forty pounds a day.", "win", "grammar:word-choice"),
     ("We waited during almost two hours.", "during", "grammar:preposition"),
     ("My sister is better in drawing than me.", "in", "grammar:preposition"),
+    # from the fourth blind half's classes
+    ("The streets were quite at night.", "quite", "grammar:lookalike"),
+    ("Every plan has it's problems, but we will try.", "it's", "grammar:lookalike"),
+    ("Swimming is a relaxed activity for me.", "relaxed", "grammar:word-form-ed-ing"),
+    ("Mr Lee is the only teacher who know my name.", "know", "grammar:agreement"),
+    ("My parents think that cooking teach children patience.", "teach", "grammar:agreement"),
+    (
+        "After the second lesson I was completely confident, I drove home alone.",
+        ",",
+        "grammar:comma-splice-parse",
+    ),
+    ("Nobody could tell us whose going to win.", "whose", "grammar:confusable"),
+    ("We stayed indoors in such terrible whether.", "whether", "grammar:confusable"),
+    ("I always loose my gloves in winter.", "loose", "grammar:confusable"),
+    ("The shop only except cash.", "except", "grammar:confusable"),
+    ("The library is open in weekdays.", "in", "grammar:preposition"),
+    ("The film is based in a book by a local writer.", "in", "grammar:preposition"),
+    ("We usually travel by the train.", "the", "grammar:article"),
 ]
 
 QUIET = [
@@ -134,6 +152,11 @@ QUIET = [
     "I chose climbing and photography.",
     "This is the point of loudest sound.",
     "We visited Paris, which is lovely in spring.",
+    "We felt quite at home there.",
+    "It's children who suffer most.",
+    "The council asked us to visit, interview residents, and report back.",
+    "Archaeologists found a new aluminum coin.",
+    "After we had eaten, we went for a walk.",
 ]
 
 

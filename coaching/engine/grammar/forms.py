@@ -82,6 +82,11 @@ _INTENSIFIER_ADJ = {
     "special": "specially",
     "surprising": "surprisingly",
     "amazing": "amazingly",
+    "financial": "financially",
+    "emotional": "emotionally",
+    "physical": "physically",
+    "mental": "mentally",
+    "environmental": "environmentally",
 }
 # 'a real big problem': 'real' before an adjective is 'really' even after 'a'
 _A_REAL = frozenset({("real", "a"), ("real", "an")})
@@ -1273,6 +1278,43 @@ def _only_noun(w: str) -> bool:
     return bool(tags) and tags <= {"NN", "NNS"}
 
 
+# things, not people, that a feeling word describes ('a relaxing activity', 'a boring day')
+_THING_NOUNS = frozenset(
+    {"activity", "experience", "day", "film", "movie", "game", "book", "place", "holiday"}
+    | {"trip", "journey", "story", "lesson", "job", "hobby", "sport", "weekend", "evening"}
+    | {"match", "show", "programme", "program", "situation", "subject", "time", "week"}
+)
+_ED_FEELINGS = {
+    "bored": "boring", "interested": "interesting", "excited": "exciting",
+    "relaxed": "relaxing", "amazed": "amazing", "surprised": "surprising",
+    "disappointed": "disappointing", "frightened": "frightening", "annoyed": "annoying",
+    "embarrassed": "embarrassing", "exhausted": "exhausting", "fascinated": "fascinating",
+    "confused": "confusing", "terrified": "terrifying", "satisfied": "satisfying",
+}  # fmt: skip
+
+
+def rule_feeling_thing(sent: Sentence, doc: Document) -> list[Note]:
+    """'a relaxed activity', 'a bored lesson': a thing is what causes the feeling (-ing)."""
+    toks = sent.tokens
+    lows = [low(t) for t in toks]
+    out: list[Note] = []
+    for i in range(1, len(toks) - 1):
+        w = lows[i]
+        if w in _ED_FEELINGS and lows[i + 1] in _THING_NOUNS and lows[i - 1] in ALL_DETS | _DEGREE:
+            ing = _ED_FEELINGS[w]
+            out.append(
+                note(
+                    toks[i],
+                    "grammar",
+                    f"A thing causes the feeling: '{ing} {toks[i + 1].text}'; '{w}' is how a "
+                    "person feels.",
+                    [ing],
+                    "word-form-ed-ing",
+                )
+            )
+    return out
+
+
 def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
     """Look-alikes told apart by the words after them: "it's pronunciation made" ('its'),
     'were the food was' ('where'), 'when your fifteen' ("you're"), "who's volunteers take"
@@ -1287,11 +1329,16 @@ def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
 
     for i, w in enumerate(lows[: n - 2]):
         fix = None
+        plural_after = (
+            "NNS" in tag(i + 1)
+            and lows[i + 1].endswith("s")
+            and lows[i + 2] not in {"who", "that", "which"}
+        )
         if (
             w in {"it's", "it’s"}
             and _only_noun(lows[i + 1])
             and lows[i + 1] not in ALL_DETS
-            and tag(i + 2) & _FINITE
+            and (tag(i + 2) & _FINITE or plural_after)
         ):
             fix, why = (
                 "its",
@@ -1315,6 +1362,17 @@ def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
                 "'You're' is 'you are' ('you're fifteen'); 'your' is what belongs to you.",
             )
         elif (
+            w == "quite"
+            and lows[i + 1] in {"at", "during", ",", ".", "and", "now", "again"}
+            and (lows[i + 1] != "at" or lows[i + 2] not in {"home", "ease", "all", "odds", "first"})
+            and i > 0
+            and (
+                lows[i - 1] in _BE_ALL
+                or (i > 1 and lows[i - 2] in _BE_ALL and lows[i - 1] not in {"not", "n't"})
+            )
+        ):
+            fix, why = "quiet", "'Quiet' means with little noise; 'quite' means 'fairly'."
+        elif (
             w in {"who's", "who’s"}
             and "NNS" in tag(i + 1)
             and _only_noun(lows[i + 1])
@@ -1328,6 +1386,7 @@ def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
 
 RULES = (
     rule_lookalikes,
+    rule_feeling_thing,
     rule_tense_pairs,
     rule_word_form,
     rule_verb_form,

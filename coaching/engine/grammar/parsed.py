@@ -188,6 +188,13 @@ def _subject_number(subj: Tok) -> tuple[str, Tok] | None:
         return inner
     if w == "number":
         return None
+    if (
+        (subj.tag_ == "VBG" or (subj.tag_ == "NN" and w.endswith("ing")))
+        and subj.i > 0
+        and _low(subj.doc[subj.i - 1]) in {"that", ",", "because", "think", "believe"}
+        and not any(c.dep_ in ("det", "poss", "nsubj") for c in subj.children)
+    ):
+        return "sg", subj  # 'believe that working teach teenagers': an activity is one thing
     num = _noun_num(subj)
     if num is None:
         return None
@@ -295,7 +302,11 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
         if (
             ante.tag_ not in ("NN", "NNS", "NNP")
             or _children(ante, "conj")
-            or any(_low(c) in {"one", "only"} for c in ante.subtree if c.i < ante.i)
+            or any(
+                _low(c) == "one" or (_low(c) == "only" and ante.tag_ == "NNS")
+                for c in ante.subtree
+                if c.i < ante.i
+            )
         ):
             return None  # 'one of the people who ...': either number is heard
         return _subject_number(ante)
@@ -540,8 +551,10 @@ def _left_span_start(doc: Tok, k: int) -> int | None:
             aside = _aside_before(doc, j)
             start = j + 1 if aside is None else aside
             break
-    if any(_low(t) in _SUBORDINATE_OPENERS - {"so", "than"} for t in doc[start:k]):
-        return None
+    if any(
+        _low(t) in _SUBORDINATE_OPENERS - {"so", "than"} and t.dep_ != "prep" for t in doc[start:k]
+    ):
+        return None  # ('After the first episode I was hooked': 'after' is a preposition)
     return start
 
 
@@ -803,6 +816,8 @@ def rule_joined_past(sent: Sentence, doc: Document) -> list[Note]:
             continue
         if any(c.dep_ in ("aux", "auxpass") for c in head.children):
             continue  # 'had left and ...': not a simple past
+        if any(t.tag_ == "TO" for t in parsed[head.i : tok.i]):
+            continue  # 'asked me to attend, survey students and report': infinitives
         cc = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i]
         if not cc or _low(cc[-1]) != "and" or cc[-1].i != tok.i - 1:
             continue
