@@ -21,6 +21,7 @@ EXTRA_WORDS = frozenset(
     {
         "wellbeing",
         "smartphone",
+        "eco",
         "smartphones",
         "app",
         "apps",

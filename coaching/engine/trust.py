@@ -415,6 +415,11 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
         return "ordinal"
     if prev.lower == "as":
         return "as-role"
+    parsed_noun = ctx.parsed_token(toks[i].start)
+    if parsed_noun is not None and parsed_noun.tag_ in ("JJ", "JJR", "JJS"):
+        return "adjective"  # 'I became responsible for dinner'
+    if parsed_noun is not None and any(c.dep_ in ("det", "poss") for c in parsed_noun.children):
+        return "has-determiner"  # 'a complete beginner': the parse finds its 'a'
     after = _word_at(toks, i + 1)
     if after is not None and (after.text.isdigit() or after.lower in _NUMBER_WORDS):
         return "label"  # 'at platform four', 'in room 12': a name with its number
@@ -492,6 +497,9 @@ def _guard_possessive(note: Note, toks: list[Token], i: int, ctx: Context) -> st
         return "name"
     if word.lower in {"people", "children", "men", "women"}:
         return "relative"  # 'the people schools serve': a relative clause without 'that'
+    before = _word_at(toks, i - 2)
+    if before is not None and before.lower in _GIVING_VERBS:
+        return "indirect-object"  # 'give the volunteers certificates'
     if _tags(nxt) & {"VBP", "VBD", "MD"} and not _tags(nxt) & {"NN"}:
         return "verb-follows"  # 'the results support'
     tok = ctx.parsed_token(word.start)
@@ -734,11 +742,20 @@ _AFTER_PARTICLE = frozenset({"because", "when", "while", "before", "after", "if"
 _AFTER_PARTICLE |= {"but", "so", "or", "again", "too", "now", "then", "first", "quickly"}
 
 
+_GIVING_VERBS = frozenset(
+    {"give", "gave", "given", "giving", "send", "sent", "show", "showed", "offer", "offered"}
+    | {"lend", "lent", "teach", "taught", "tell", "told", "buy", "bought", "bring", "brought"}
+)
+
+
 def _guard_make_do(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'makes cycling safer', 'made me happy': 'make' with an object and a describing word
-    is never 'do'."""
+    is never 'do'; nor is 'recipes that you can make with them' (the object went before)."""
     if not toks[i].lower.startswith("ma"):
         return None
+    nxt = _word_at(toks, i + 1)
+    if nxt is None or nxt.lower in {"with", "for", "at", "in", "from", "on", "using"}:
+        return "object-before"
     for j in (i + 2, i + 3):
         w = _word_at(toks, j)
         if w is not None and _tags(w) & {"JJ", "JJR"} and not _tags(w) & {"NN", "NNS"}:

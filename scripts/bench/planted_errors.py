@@ -12,11 +12,10 @@ text ('for' -> 'for the') takes in the gap and the next (or previous) word's fir
 character, where a note on the missing word's neighbour stands. ``--details`` lists the
 misses and the wrong notes of the dev half only. The held-out and fresh halves were
 written to report, not to tune on, but both have since been read (2026-12-07), and so has
-the first blind half (after it had served, engine 0.6.1), the second, blind2 (engine 0.6.3)
-and the third, blind3 (at 0.7.0's first rules); the fourth, blind4 (written by another
-helper who had never seen the engine), is the one unseen measure, marked "(reported, not
-gated)". ``--half both`` (the default) reports every half, each
-apart; no figure sums halves.
+the blind halves blind to blind5 (each after it had served as the unseen measure; figures
+in tests/engine/planted/__init__.py). A half in REPORTED_ONLY (none now: the next one
+written) is marked "(reported, not gated)". ``--half both`` (the default) reports every
+half, each apart; no figure sums halves.
 
 Targets (issue 7): recall >= 0.65 overall with note precision >= 0.90, every kind >= 0.4.
 """

@@ -3,9 +3,10 @@
 Every note on these proofread essays is a false alarm. Used by
 ``tests/engine/test_clean_essays.py`` (the gate) and ``scripts/bench/false_alarms.py`` (the
 figures). The ``fresh`` half was written blind, after the other two had been looked at, and
-is gated since its notes were read, and so is ``blind``; the ``blind2``, ``blind3``, ``blind4``,
-``blind5`` and ``blind6`` halves, each written by someone who had never seen the engine, are
-reported, never gated and never tuned on (see clean_essays/README.md).
+is gated since its notes were read, and so are ``blind``, ``blind2``, ``blind3`` and
+``blind5``; ``blind4`` and ``blind6`` (each written by someone who had never seen the engine)
+have been measured and read but are over the budget, so they are reported, not gated (see
+clean_essays/README.md).
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ HALVES = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "bl
 # "blind5" (87-98, twelve more new genres, a fifth engine-blind author), and "blind6" (99-110,
 # twelve more, a sixth engine-blind author; its files are numbered past 99, so read the number
 # before the first underscore, not the first two characters).
-GATED = ("tune", "heldout", "fresh", "blind")
+# 2026-12-08 (engine 0.7.0): each of blind2-blind6 was measured once blind (blind2 and
+# blind3 at 0.6.3: 0.53 and 0.86 per 1,000 words; blind4 at 0.7.0's first rules: 2.21;
+# blind5 at the second: 0.63 declared, 1.00 in auto mode; blind6 at the third: 1.84) and then
+# read. blind2, blind3 and blind5 are within the budget and gated; blind4 (1.84, American
+# 3.46: one environmental field report's terms) and blind6 (1.84, all SpellCheck on rare
+# real words and quoted coinages) are over it and stay reported rather than gated with a
+# raised ceiling. The next blind half is the unseen measure.
+GATED = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind5")
 # the budget the issue sets: false alarms per 1,000 words, per variety and half
 BUDGET_PER_1000 = 1.0
 # The held-out half's first measurement (2026-12-01, after tuning on tune/): 3.44 per 1,000

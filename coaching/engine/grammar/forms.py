@@ -1362,6 +1362,16 @@ def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
                 "'You're' is 'you are' ('you're fifteen'); 'your' is what belongs to you.",
             )
         elif (
+            w == "their"
+            and i + 2 < n
+            and (morph.tags(lows[i + 1]) or {"NN"}) <= {"JJ"}
+            and lows[i + 2] in {"to", "about", "with", "that", "of", ",", ".", "and", "but"}
+        ):
+            fix, why = (
+                "they're",
+                "'They're' is 'they are' (they're happy); 'their' is what belongs to them.",
+            )
+        elif (
             w == "quite"
             and lows[i + 1] in {"at", "during", ",", ".", "and", "now", "again"}
             and (lows[i + 1] != "at" or lows[i + 2] not in {"home", "ease", "all", "odds", "first"})

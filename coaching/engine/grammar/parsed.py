@@ -298,6 +298,9 @@ def _agreement_subject(verb: Tok) -> tuple[str, Tok] | None:
             return None  # 'our houses that is why ...': the pronoun 'that', not a relative
         if ante.dep_ == "pobj" and _low(ante.head) == "of" and ante.head.head.tag_ == "CD":
             return None  # 'one of the actors, who was ...'
+        outer = ante.head.head if ante.dep_ == "pobj" else None
+        if outer is not None and outer.tag_ in ("NN", "NNS") and outer.tag_ != ante.tag_:
+            return None  # 'signs above every bin which explain': either noun may be meant
 
         if (
             ante.tag_ not in ("NN", "NNS", "NNP")
@@ -649,6 +652,8 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             continue  # 'My father cooks, my mother cleans and I tidy up': a list of clauses
         if _low(parsed[k + 1]) in {"so", "yet"}:
             continue  # ', so successful collisions occur': 'so' joins the clauses
+        if any(t.tag_ in ("WDT", "WP", "WP$") for t in parsed[k + 1 : subj.right_edge.i + 1]):
+            continue  # ', most of which arrive', ', whose sea walls have': a relative clause
         if "NNS" in morph.tags(_low(b)) and any(c.dep_ in ("relcl", "acl") for c in subj.children):
             continue  # 'chlorophyll, the pigment that gives leaves their colour': a noun
         fin_b = _finite(b)
@@ -1047,6 +1052,7 @@ _LINKING = frozenset(
     | {"return", "sit", "stand", "lie", "wake", "live", "end", "run", "want", "like", "need"}
     | {"prefer", "think", "believe", "deem", "rate", "judge", "declare", "label", "eat", "serve"}
     | {"cut", "play", "have", "let", "see", "take", "buy", "sell", "wear", "start", "be"}
+    | {"drive", "push"}  # 'the ads drive you crazy'
 )
 # adjectives that tell the subject's state, not the manner ('came home happy')
 _STATE_ADJ = frozenset(
@@ -1185,7 +1191,7 @@ def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
                 continue
         # 3. an adjective where a noun is needed: 'good for our healthy', 'it is our responsible'
         if (
-            prev in {"my", "our", "your", "his", "their"}
+            prev in {"my", "our", "his"}  # 'their happy to', 'your sure': they're, you're
             and _is_adj(w)
             and not morph.lemmas(w, "NOUN")
             and tok.tag_ == "JJ"

@@ -256,6 +256,13 @@ def rule_then_than(sent: Sentence, doc: Document) -> list[Note]:
     return out
 
 
+# words after 'this' + an -s word that show the -s word is a verb ('This shows that ...')
+_AFTER_VERB_S = frozenset(
+    {",", ".", "that", "because", "to", "a", "an", "the", "us", "me", "them", "it", "how"}
+    | {"what", "why", "when", "if", "whether", "our", "my", "their", "his", "her", "so"}
+)
+
+
 def rule_modal_verb_form(sent: Sentence, doc: Document) -> list[Note]:
     out = []
     toks = sent.tokens
@@ -647,6 +654,8 @@ def rule_determiner_number(sent: Sentence, doc: Document) -> list[Note]:
         elif low in {"this"} and _is_regular_plural(nl) and nxt.text.islower():
             if "VB" in morph.tags(nl) or not after_ok:
                 continue
+            if "VBZ" in morph.tags(nl) and (after is None or after.lower in _AFTER_VERB_S):
+                continue  # 'This matters, because', 'This shows that': a verb
             out.append(
                 _note(
                     t,
