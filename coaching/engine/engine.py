@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -38,6 +39,15 @@ from .text import Document, SentenceSplitter, build_document
 from .types import ENGINE_VERSION, STAGES, EssayInput
 
 log = logging.getLogger(__name__)
+
+
+def _load_word_knowledge() -> None:
+    """Load what the checkers read, now rather than on the first essay (each is cached)."""
+    ngram_counts()
+    language_model()
+    morph.tags("went")  # the lexicon
+    rare_real_word("went")  # Webster's word list
+    parse.parser()  # the dependency parser (grammar/parsed.py)
 
 
 def _in_variety(n: Note, variety: str) -> Note:
@@ -83,6 +93,11 @@ class Engine:
         self._splitter = SentenceSplitter()
         self._spelling = SpellingFilter(dialect)
         self._harper: HarperChecker | None = None
+        # Python's word lists and models load while Node starts harper.js (each ~1 s; the
+        # main thread only waits on Node's pipe meanwhile); a failure there is raised again
+        # below, where each is asked for once more
+        loading = threading.Thread(target=_load_word_knowledge, name="engine-load", daemon=True)
+        loading.start()
         if use_harper:
             try:
                 self._harper = HarperChecker(
@@ -95,11 +110,10 @@ class Engine:
                 # (the worker log says so at start-up)
                 log.error("Harper is unavailable, its notes are off: %s", exc)
                 self._harper = None
+        loading.join()
         self._ngrams = ngram_counts()
         self._lm = language_model()
-        morph.tags("went")  # load the lexicon now, not on the first essay
-        rare_real_word("went")  # and Webster's word list
-        parse.parser()  # and the dependency parser (grammar/parsed.py)
+        _load_word_knowledge()
         # a misspelt word too: Harper builds its spelling index on the first one it meets;
         # once per variety (the Node server keeps one linter each)
         for variety in spelling_variety.VARIETIES:

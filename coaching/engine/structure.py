@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import cache
 from typing import Any
 
 from .lexicon import (
@@ -36,13 +37,20 @@ def stem(word: str) -> str:
     return w
 
 
+@cache
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    """The phrase as a whole-word pattern, compiled once: built afresh on every call, these
+    ~200 patterns pushed the sentence splitter's out of the re module's 512-entry cache, and
+    both were compiled again for every essay (~12 ms of a 600-word essay's analysis)."""
+    return re.compile(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])")
+
+
 def _find_phrases(
     text_lower: str, phrases: dict[str, str] | tuple[str, ...]
 ) -> list[tuple[str, int, int]]:
     found = []
     for ph in sorted(phrases):
-        pat = r"(?<![a-z])" + re.escape(ph) + r"(?![a-z])"
-        for m in re.finditer(pat, text_lower):
+        for m in _phrase_re(ph).finditer(text_lower):
             found.append((ph, m.start(), m.end()))
     found.sort(key=lambda x: (x[1], x[2]))
     return found
@@ -50,7 +58,7 @@ def _find_phrases(
 
 def _sent_has(sent: Sentence, phrases: tuple[str, ...]) -> bool:
     low = sent.text.lower()
-    return any(re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", low) for p in phrases)
+    return any(_phrase_re(p).search(low) for p in phrases)
 
 
 def _span(sent: Sentence) -> dict[str, Any]:
