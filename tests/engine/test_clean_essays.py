@@ -46,73 +46,34 @@ def test_the_fresh_half_is_twelve_numbered_essays(essays) -> None:  # type: igno
         assert e.text.count("\n\n") >= 3, e.name
 
 
-def test_the_blind_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
-    blind = [e for e in essays if e.half == "blind"]
-    assert [int(e.name[:2]) for e in blind] == list(range(39, 51))
-    assert sorted(e.variety for e in blind) == ["american"] * 6 + ["british"] * 6
-    assert len({e.genre for e in blind}) == 12
-    for e in blind:
-        assert 450 <= e.words <= 700, (e.name, e.words)
-        assert e.text.count("\n\n") >= 3, e.name
+# each blind half as its author was asked to write it: (half, first number, words per
+# essay, the halves none of its genres may repeat: "*" for every other half)
+BLIND_HALVES = [
+    ("blind", 39, (450, 700), ()),
+    ("blind2", 51, (480, 680), ("blind",)),
+    ("blind3", 63, (450, 750), ()),
+    ("blind4", 75, (550, 700), ("*",)),
+    ("blind5", 87, (550, 700), ("*",)),
+    ("blind6", 99, (550, 700), ("*",)),
+]
 
 
-def test_the_blind2_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
-    blind2 = [e for e in essays if e.half == "blind2"]
-    assert [int(e.name[:2]) for e in blind2] == list(range(51, 63))
-    assert sorted(e.variety for e in blind2) == ["american"] * 6 + ["british"] * 6
-    assert len({e.genre for e in blind2}) == 12
-    # no genre of the first blind half again: blind2 is about new styles
-    assert not {e.genre for e in blind2} & {e.genre for e in essays if e.half == "blind"}
-    for e in blind2:
-        assert 480 <= e.words <= 680, (e.name, e.words)
-        assert e.text.count("\n\n") >= 3, e.name
-
-
-def test_the_blind3_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
-    blind3 = [e for e in essays if e.half == "blind3"]
-    assert [int(e.name[:2]) for e in blind3] == list(range(63, 75))
-    assert sorted(e.variety for e in blind3) == ["american"] * 6 + ["british"] * 6
-    assert len({e.genre for e in blind3}) == 12
-    for e in blind3:
-        assert 450 <= e.words <= 750, (e.name, e.words)
-        assert e.text.count("\n\n") >= 3, e.name
-
-
-def test_the_blind4_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
-    blind4 = [e for e in essays if e.half == "blind4"]
-    assert [int(e.name[:2]) for e in blind4] == list(range(75, 87))
-    assert sorted(e.variety for e in blind4) == ["american"] * 6 + ["british"] * 6
-    assert len({e.genre for e in blind4}) == 12
-    # twelve genres new to the set: blind4 is about styles no other half has
-    assert not {e.genre for e in blind4} & {e.genre for e in essays if e.half != "blind4"}
-    for e in blind4:
-        assert 550 <= e.words <= 700, (e.name, e.words)
-        assert e.text.count("\n\n") >= 3, e.name
-
-
-def test_the_blind5_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
-    blind5 = [e for e in essays if e.half == "blind5"]
-    assert [int(e.name[:2]) for e in blind5] == list(range(87, 99))
-    assert sorted(e.variety for e in blind5) == ["american"] * 6 + ["british"] * 6
-    assert len({e.genre for e in blind5}) == 12
-    # twelve genres new to the set, as for blind4
-    assert not {e.genre for e in blind5} & {e.genre for e in essays if e.half != "blind5"}
-    for e in blind5:
-        assert 550 <= e.words <= 700, (e.name, e.words)
-        assert e.text.count("\n\n") >= 3, e.name
-
-
-def test_the_blind6_half_is_twelve_numbered_essays(essays) -> None:  # type: ignore[no-untyped-def]
-    blind6 = [e for e in essays if e.half == "blind6"]
-    # numbered 99-110: the number is what comes before the first underscore (the first two
-    # characters would read "10" for 100), and the files sort as text, so sort by it
-    assert sorted(int(e.name.split("_")[0]) for e in blind6) == list(range(99, 111))
-    assert sorted(e.variety for e in blind6) == ["american"] * 6 + ["british"] * 6
-    assert len({e.genre for e in blind6}) == 12
-    # twelve genres new to the set, as for blind4 and blind5
-    assert not {e.genre for e in blind6} & {e.genre for e in essays if e.half != "blind6"}
-    for e in blind6:
-        assert 550 <= e.words <= 700, (e.name, e.words)
+@pytest.mark.parametrize(("half", "first", "words", "new_against"), BLIND_HALVES)
+def test_each_blind_half_is_twelve_numbered_essays(  # type: ignore[no-untyped-def]
+    essays, half: str, first: int, words: tuple[int, int], new_against: tuple[str, ...]
+) -> None:
+    mine = [e for e in essays if e.half == half]
+    # the number is what comes before the first underscore ('100_...' is not '10'), and
+    # the files sort as text, so sort by it
+    assert sorted(int(e.name.split("_")[0]) for e in mine) == list(range(first, first + 12))
+    assert sorted(e.variety for e in mine) == ["american"] * 6 + ["british"] * 6
+    assert len({e.genre for e in mine}) == 12
+    others = {
+        e.genre for e in essays if e.half != half and ("*" in new_against or e.half in new_against)
+    }
+    assert not {e.genre for e in mine} & others
+    for e in mine:
+        assert words[0] <= e.words <= words[1], (e.name, e.words)
         assert e.text.count("\n\n") >= 3, e.name
 
 

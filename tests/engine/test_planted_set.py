@@ -47,54 +47,28 @@ def test_the_fresh_half_is_ten_learner_essays_with_valid_spans() -> None:
     _check_essays(essays, words=(250, 400))
 
 
-def test_the_blind_half_is_eight_learner_essays_with_ten_of_each_kind() -> None:
-    essays = load("blind")
+# each blind half as its author was asked to write it: (half, least of each kind, errors per
+# essay, words per essay); all eight essays long
+BLIND_HALVES = [
+    ("blind", 10, (10, 12), (300, 450)),
+    ("blind2", 11, (12, 15), (280, 420)),
+    ("blind3", 12, (13, 15), (350, 550)),
+    ("blind4", 12, (13, 15), (350, 550)),
+    ("blind5", 12, (13, 15), (350, 550)),
+]
+
+
+@pytest.mark.parametrize(("half", "least", "per_essay", "words"), BLIND_HALVES)
+def test_each_blind_half_is_eight_learner_essays_with_enough_of_each_kind(
+    half: str, least: int, per_essay: tuple[int, int], words: tuple[int, int]
+) -> None:
+    essays = load(half)
     assert len(essays) == 8
     counts = Counter(e.kind for essay in essays for e in essay.errors)
-    assert min(counts[k] for k in KINDS) >= 10, counts
+    assert min(counts[k] for k in KINDS) >= least, counts
     for essay in essays:
-        assert 10 <= len(essay.errors) <= 12, (essay.name, len(essay.errors))
-    _check_essays(essays, words=(300, 450))
-
-
-def test_the_second_blind_half_is_eight_learner_essays_with_eleven_of_each_kind() -> None:
-    essays = load("blind2")
-    assert len(essays) == 8
-    counts = Counter(e.kind for essay in essays for e in essay.errors)
-    assert min(counts[k] for k in KINDS) >= 11, counts
-    for essay in essays:
-        assert 12 <= len(essay.errors) <= 15, (essay.name, len(essay.errors))
-    _check_essays(essays, words=(280, 420))
-
-
-def test_the_third_blind_half_is_eight_learner_essays_with_twelve_of_each_kind() -> None:
-    essays = load("blind3")
-    assert len(essays) == 8
-    counts = Counter(e.kind for essay in essays for e in essay.errors)
-    assert min(counts[k] for k in KINDS) >= 12, counts
-    for essay in essays:
-        assert 13 <= len(essay.errors) <= 15, (essay.name, len(essay.errors))
-    _check_essays(essays, words=(350, 550))
-
-
-def test_the_fourth_blind_half_is_eight_learner_essays_with_twelve_of_each_kind() -> None:
-    essays = load("blind4")
-    assert len(essays) == 8
-    counts = Counter(e.kind for essay in essays for e in essay.errors)
-    assert min(counts[k] for k in KINDS) >= 12, counts
-    for essay in essays:
-        assert 13 <= len(essay.errors) <= 15, (essay.name, len(essay.errors))
-    _check_essays(essays, words=(350, 550))
-
-
-def test_the_fifth_blind_half_is_eight_learner_essays_with_twelve_of_each_kind() -> None:
-    essays = load("blind5")
-    assert len(essays) == 8
-    counts = Counter(e.kind for essay in essays for e in essay.errors)
-    assert min(counts[k] for k in KINDS) >= 12, counts
-    for essay in essays:
-        assert 13 <= len(essay.errors) <= 15, (essay.name, len(essay.errors))
-    _check_essays(essays, words=(350, 550))
+        assert per_essay[0] <= len(essay.errors) <= per_essay[1], (essay.name, len(essay.errors))
+    _check_essays(essays, words=words)
 
 
 def _check_essays(essays: list[PlantedEssay], words: tuple[int, int]) -> None:
