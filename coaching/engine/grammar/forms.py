@@ -1222,9 +1222,9 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
                 )
         # 'how easy you can make new cards' -> 'how easily'
         if w == "how" and i + 3 < n and lows[i + 2] in _SUBJECT_PRONOUNS | {"he", "she", "it"}:
-            adv = _adverb_for(lows[i + 1])
+            adverb = _adverb_for(lows[i + 1])
             verb = lows[i + 3]
-            if adv and (
+            if adverb and (
                 (verb in _MODAL_WORDS and i + 4 < n and lows[i + 4] not in _BE_ALL)
                 or (
                     morph.tags(verb) & {"VBP", "VBD", "VBZ"}
@@ -1236,8 +1236,8 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
                     note(
                         toks[i + 1],
                         "grammar",
-                        f"This word tells how something is done: use the adverb '{adv}'.",
-                        [match_case(toks[i + 1].text, adv)],
+                        f"This word tells how something is done: use the adverb '{adverb}'.",
+                        [match_case(toks[i + 1].text, adverb)],
                         "how-adverb",
                     )
                 )
