@@ -16,6 +16,7 @@ from .argument import analyse_argument
 from .argument import concerns as find_concerns
 from .features import suspicion_features, text_features
 from .grammar import grammar_notes
+from .grammar.common import match_case
 from .harper_js import REQUEST_TIMEOUT, HarperChecker, HarperUnavailable
 from .harper_rules import harper_notes
 from .lm import language_model, lm_profile
@@ -58,9 +59,7 @@ def _in_variety(n: Note, variety: str) -> Note:
 
     def respell(word: str) -> str:
         other = spelling_variety.other_form(word, variety)
-        if other is None:
-            return word
-        return other[:1].upper() + other[1:] if word[:1].isupper() else other
+        return word if other is None else match_case(word, other)
 
     respelt = tuple(" ".join(respell(w) for w in s.split(" ")) for s in n.suggestions)
     return n if respelt == n.suggestions else replace(n, suggestions=respelt)

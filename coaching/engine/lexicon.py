@@ -286,6 +286,12 @@ NUMBER_WORDS = frozenset(
         "few",
     }
 )
+# the numbers written as words, one to twenty ('platform four', 'when you're fifteen')
+CARDINALS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"}
+    | {"eighteen", "nineteen", "twenty"}
+)
 DURATION_NOUNS = frozenset(
     {"years", "months", "weeks", "days", "hours", "minutes", "year", "month", "week", "day"}
 )

@@ -173,7 +173,7 @@ class SpellingFilter:
                 low = word.lower()
                 if low in terms or low in EXTRA_WORDS or _foreign_compound(text, n.start, n.end):
                     continue
-                if low in defined and not self._typo_like(word, n.suggestions):
+                if low in defined and not self._one_slip(low, n.suggestions):
                     continue  # 'green volcanic stone called cantera
                 n = self._prefer_one_word(word, n)
                 if n.rule == "harper:SplitWords" and self._split_is_junk(word, n):

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import morph
 from .grammar.common import OBJECT_PRONOUNS
-from .lexicon import DETERMINERS, NATIONALITIES
+from .lexicon import CARDINALS, DETERMINERS, NATIONALITIES
 from .notes import Note
 from .text import Document, Token
 
@@ -421,7 +421,7 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
     if parsed_noun is not None and any(c.dep_ in ("det", "poss") for c in parsed_noun.children):
         return "has-determiner"  # 'a complete beginner': the parse finds its 'a'
     after = _word_at(toks, i + 1)
-    if after is not None and (after.text.isdigit() or after.lower in _NUMBER_WORDS):
+    if after is not None and (after.text.isdigit() or after.lower in CARDINALS):
         return "label"  # 'at platform four', 'in room 12': a name with its number
     if prev.lower == "with" and toks[i].lower == "hand":
         return "by-hand"  # 'scrub it with hand' is 'by hand' (the phrase table says so)
@@ -446,10 +446,6 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
     return None
 
 
-_NUMBER_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
-    | {"twelve"}
-)
 # nouns that name a word: after them 'for' introduces the thing named, with no article
 _WORD_NOUNS = frozenset({"word", "words", "term", "terms", "name", "names", "slang", "synonym"})
 

@@ -157,6 +157,8 @@ QUIET = [
     "The council asked us to visit, interview residents, and report back.",
     "Archaeologists found a new aluminum coin.",
     "After we had eaten, we went for a walk.",
+    "The lab tests around 6,000 samples a day, most of which arrive by post.",
+    "The damage can be seen at Hornsea, whose sea walls have failed.",
 ]
 
 

@@ -139,3 +139,19 @@ def is_finite_verb(word: str) -> bool:
 def is_past_only(word: str) -> bool:
     t = morph.tags(word)
     return bool(t) and "VBD" in t and not t & {"NN", "NNS", "JJ", "VB", "VBP"}
+
+
+def adverb_of(adj: str) -> str | None:
+    """The adverb of a describing word, when the lexicon knows it ('easy' -> 'easily',
+    'gentle' -> 'gently', 'tragic' -> 'tragically', 'good' -> 'well')."""
+    if adj == "good":
+        return "well"
+    if adj.endswith("ic"):
+        cand = adj + "ally"
+    elif adj.endswith("le") and len(adj) > 4:
+        cand = adj[:-1] + "y"
+    elif adj.endswith("y"):
+        cand = adj[:-1] + "ily"
+    else:
+        cand = adj + "ly"
+    return cand if "RB" in morph.tags(cand) else None

@@ -5,7 +5,7 @@ marker, 'since', 'make someone do', 'before doing', 'if ... will')."""
 from __future__ import annotations
 
 from .. import morph
-from ..lexicon import FEELING_ING
+from ..lexicon import CARDINALS, FEELING_ING
 from ..ngrams import counts
 from ..notes import Note
 from ..text import Document, Sentence, Token
@@ -14,6 +14,7 @@ from .common import (
     OBJECT_PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    adverb_of,
     is_noun,
     low,
     match_case,
@@ -959,6 +960,7 @@ _THINGS = frozenset(
     | {"festival", "experience", "programme", "program", "museum", "view", "weather", "exam"}
     | {"test", "situation", "result", "results", "video", "documentary", "performance"}
     | {"competition", "race", "event", "evening", "meal", "lecture", "speech", "novel"}
+    | {"activity", "day", "place", "hobby", "sport", "subject", "week", "job"}
 )
 _ED_TO_ING = {ed: ing for ing, ed in FEELING_ING.items() if ed != "tired"}
 _FEELING_CLOSE = frozenset({".", ",", "!", "and", "but", "because", "so", ";"})
@@ -1113,7 +1115,8 @@ _PERFECT_ADVERBS = frozenset(
 # what may follow a verb where the word could also be a noun ('had ever try.')
 _AFTER_VERB = frozenset({".", ",", "!", "?", "and", "but", "it", "them", "him", "her", "me"})
 _AFTER_VERB |= {"us", "the", "a", "an", "my", "his", "their", "our", "your", "this", "that"}
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
+# subjects a plain present verb agrees with ("we give up and went")
+_PLAIN_VERB_SUBJECTS = frozenset({"i", "we", "they", "you"})
 # verbs that take 'to' and a verb, never '-ing' ('plan to save', 'decide to go')
 _TO_VERBS = frozenset(
     {"plan", "plans", "planned", "planning", "decide", "decides", "decided", "deciding"}
@@ -1123,16 +1126,6 @@ _TO_VERBS = frozenset(
 )
 _BE_ALL = frozenset({"be", "is", "are", "was", "were", "am", "'s", "'re", "been", "get", "feel"})
 _BE_ALL |= {"seem", "seems", "look", "looks", "sound", "sounds", "become", "became"}
-
-
-def _adverb_for(adj: str) -> str | None:
-    """The -ly adverb of a describing word the lexicon knows as one ('easy' -> 'easily')."""
-    if "JJ" not in morph.tags(adj):
-        return None
-    for adv in (adj[:-1] + "ily" if adj.endswith("y") else adj + "ly", adj[:-2] + "ly"):
-        if "RB" in morph.tags(adv):
-            return adv
-    return None
 
 
 # plain verbs that follow 'have' rightly ('had better', 'have got', 'you had better go')
@@ -1221,8 +1214,8 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
                     )
                 )
         # 'how easy you can make new cards' -> 'how easily'
-        if w == "how" and i + 3 < n and lows[i + 2] in _SUBJECT_PRONOUNS | {"he", "she", "it"}:
-            adverb = _adverb_for(lows[i + 1])
+        if w == "how" and i + 3 < n and lows[i + 2] in SUBJECT_PRONOUNS:
+            adverb = adverb_of(lows[i + 1]) if "JJ" in morph.tags(lows[i + 1]) else None
             verb = lows[i + 3]
             if adverb and (
                 (verb in _MODAL_WORDS and i + 4 < n and lows[i + 4] not in _BE_ALL)
@@ -1241,7 +1234,7 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
                         "how-adverb",
                     )
                 )
-        if w in _SUBJECT_PRONOUNS and i + 3 < n and _plain_verb(lows[i + 1]):
+        if w in _PLAIN_VERB_SUBJECTS and i + 3 < n and _plain_verb(lows[i + 1]):
             if w == "you" and i > 0 and lows[i - 1] not in {",", "and", "but", "so", "then"}:
                 continue  # 'told you go ...': 'you' may be an object
             q = i + 2
@@ -1267,10 +1260,6 @@ def rule_tense_pairs(sent: Sentence, doc: Document) -> list[Note]:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_NUMBER_WORDS = frozenset(
-    {"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"}
-    | {"nineteen", "twenty", "eleven", "ten", "nine", "eight", "seven", "six", "five"}
-)
 
 
 def _only_noun(w: str) -> bool:
@@ -1278,19 +1267,13 @@ def _only_noun(w: str) -> bool:
     return bool(tags) and tags <= {"NN", "NNS"}
 
 
-# things, not people, that a feeling word describes ('a relaxing activity', 'a boring day')
-_THING_NOUNS = frozenset(
-    {"activity", "experience", "day", "film", "movie", "game", "book", "place", "holiday"}
-    | {"trip", "journey", "story", "lesson", "job", "hobby", "sport", "weekend", "evening"}
-    | {"match", "show", "programme", "program", "situation", "subject", "time", "week"}
-)
-_ED_FEELINGS = {
-    "bored": "boring", "interested": "interesting", "excited": "exciting",
-    "relaxed": "relaxing", "amazed": "amazing", "surprised": "surprising",
-    "disappointed": "disappointing", "frightened": "frightening", "annoyed": "annoying",
-    "embarrassed": "embarrassing", "exhausted": "exhausting", "fascinated": "fascinating",
-    "confused": "confusing", "terrified": "terrifying", "satisfied": "satisfying",
-}  # fmt: skip
+# before a thing ('a relaxing activity') these feelings are safe to name too; the lexicon's
+# list leaves them out because after 'I was' they are as often verbs ('we were relaxing')
+_ED_TO_ING_BEFORE_THING = _ED_TO_ING | {
+    "relaxed": "relaxing",
+    "fascinated": "fascinating",
+    "exhausted": "exhausting",
+}
 
 
 def rule_feeling_thing(sent: Sentence, doc: Document) -> list[Note]:
@@ -1300,8 +1283,12 @@ def rule_feeling_thing(sent: Sentence, doc: Document) -> list[Note]:
     out: list[Note] = []
     for i in range(1, len(toks) - 1):
         w = lows[i]
-        if w in _ED_FEELINGS and lows[i + 1] in _THING_NOUNS and lows[i - 1] in ALL_DETS | _DEGREE:
-            ing = _ED_FEELINGS[w]
+        if (
+            w in _ED_TO_ING_BEFORE_THING
+            and lows[i + 1] in _THINGS
+            and lows[i - 1] in ALL_DETS | _DEGREE
+        ):
+            ing = _ED_TO_ING_BEFORE_THING[w]
             out.append(
                 note(
                     toks[i],
@@ -1354,7 +1341,7 @@ def rule_lookalikes(sent: Sentence, doc: Document) -> list[Note]:
             fix, why = "where", "For a place, use 'where'; 'were' is a form of 'be'."
         elif (
             w == "your"
-            and (lows[i + 1] in _NUMBER_WORDS or lows[i + 1].isdigit())
+            and (lows[i + 1] in CARDINALS or lows[i + 1].isdigit())
             and (i + 2 >= n or not toks[i + 2].is_word or lows[i + 2] in {"and", "but", "so"})
         ):
             fix, why = (

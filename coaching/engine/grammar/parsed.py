@@ -27,6 +27,7 @@ from .common import (
     QUOTES,
     SINGULAR_S,
     SUBORDINATORS,
+    adverb_of,
     match_case,
     note,
     noun_number,
@@ -652,7 +653,10 @@ def rule_comma_splice_parse(sent: Sentence, doc: Document) -> list[Note]:
             continue  # 'My father cooks, my mother cleans and I tidy up': a list of clauses
         if _low(parsed[k + 1]) in {"so", "yet"}:
             continue  # ', so successful collisions occur': 'so' joins the clauses
-        if any(t.tag_ in ("WDT", "WP", "WP$") for t in parsed[k + 1 : subj.right_edge.i + 1]):
+        if any(
+            t.tag_ in ("WDT", "WP", "WP$") and (t.i == k + 1 or t.dep_ == "pobj" or t.tag_ == "WP$")
+            for t in parsed[k + 1 : subj.right_edge.i + 1]
+        ):
             continue  # ', most of which arrive', ', whose sea walls have': a relative clause
         if "NNS" in morph.tags(_low(b)) and any(c.dep_ in ("relcl", "acl") for c in subj.children):
             continue  # 'chlorophyll, the pigment that gives leaves their colour': a noun
@@ -1084,20 +1088,6 @@ def _is_noun_sg(w: str) -> bool:
     return w in morph.lemmas(w, "NOUN")
 
 
-def _adverb_of(adj: str) -> str | None:
-    if adj == "good":
-        return "well"
-    if adj.endswith("ic"):
-        cand = adj + "ally"
-    elif adj.endswith("le") and len(adj) > 4:
-        cand = adj[:-1] + "y"
-    elif adj.endswith("y"):
-        cand = adj[:-1] + "ily"
-    else:
-        cand = adj + "ly"
-    return cand if "RB" in morph.tags(cand) else None
-
-
 def _form_note(sent: Sentence, tok: Tok, fix: str, msg: str, rule: str) -> Note:
     return note(_offsets(sent, tok), "grammar", msg, [match_case(tok.text, fix)], rule)
 
@@ -1145,7 +1135,7 @@ def rule_word_form_parse(sent: Sentence, doc: Document) -> list[Note]:
             and (tok.i > head.i or (tok.i == head.i - 1 and head.tag_ in ("VBN", "VBG")))
             and (nxt is None or nxt.tag_ not in ("NN", "NNS", "JJ", "NNP"))
         ):
-            adv = _adverb_of(w)
+            adv = adverb_of(w)
             if adv:
                 out.append(
                     _form_note(
@@ -1249,7 +1239,7 @@ def _adjective_of(adverb: str) -> str | None:
         return None
     stem = adverb[:-2]
     for cand in (stem + "le" if adverb.endswith("bly") else "", stem[:-1] + "y", stem):
-        if cand and len(cand) > 2 and "JJ" in morph.tags(cand) and _adverb_of(cand) == adverb:
+        if cand and len(cand) > 2 and "JJ" in morph.tags(cand) and adverb_of(cand) == adverb:
             return cand
     return None
 
@@ -1273,14 +1263,14 @@ def rule_adverb_adjective(sent: Sentence, doc: Document) -> list[Note]:
             continue
         prev = parsed[tok.i - 1] if tok.i > 0 else None
         head = tok.head
-        adv = _adverb_of(w) if tok.tag_ in ("JJ", "RB") and "RB" not in morph.tags(w) else None
+        adv = adverb_of(w) if tok.tag_ in ("JJ", "RB") and "RB" not in morph.tags(w) else None
         if (
             adv is None
             and w in {"easy", "quick", "slow", "careful", "proper", "clear", "serious"}
             and tok.i + 1 < len(parsed)
             and parsed[tok.i + 1].tag_ == "VBN"
         ):
-            adv = _adverb_of(w)  # 'easy' is an adverb too, but not before a participle
+            adv = adverb_of(w)  # 'easy' is an adverb too, but not before a participle
         why = ""
         if adv and w not in _STATE_ADJ and not morph.lemmas(w, "VERB"):
             p = _low(prev) if prev is not None else ""
