@@ -592,7 +592,52 @@ def _guard_its(note: Note, toks: list[Token], i: int, ctx: Context) -> str | Non
         return "its-own"
     if tags & {"NN", "NNS"} and not tags & {"JJ", "RB", "VBG", "VBN", "DT"}:
         return "its-noun"
+    return _its_gerund_subject(note, toks, i, ctx)
+
+
+def _its_gerund_subject(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'the frame around its fixing had split': an '-ing' word and a finite verb after
+    'its' (not 'its something new', where 'its' is 'it is')."""
+    nxt, verb = _word_at(toks, i + 1), _word_at(toks, i + 2)
+    if toks[i].lower != "its" or nxt is None or verb is None:
+        return None
+    gerund = nxt.lower.endswith("ing") and not nxt.lower.endswith("thing")
+    return "its-gerund-subject" if gerund and verb.lower in _FINITE_AFTER_SUBJECT else None
+
+
+# a finite verb straight after a noun phrase ('its fixing had split'): '-ing' before it heads
+# the subject, so 'its' is the possessive
+_FINITE_AFTER_SUBJECT = frozenset(
+    {"had", "has", "was", "is", "were", "are", "will", "would", "can", "could", "may"}
+    | {"might", "must", "should", "seemed", "seems", "became", "becomes"}
+)
+
+
+def _guard_list_item(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'by Friday: 1. return the form; 2. pay the fee': a list inside a sentence, whose items
+    begin after a number, not a full stop."""
+    if _INLINE_LIST_ITEM.search(ctx.doc.text[: note.start].rstrip()):
+        return "list-item"
     return None
+
+
+# a list item's number inside a sentence, after a colon, semicolon, comma, 'and' or 'or'
+_INLINE_LIST_ITEM = re.compile(r"(?:[:;,]|\band|\bor)\s+\(?\d{1,2}[.)]$")
+
+
+def _guard_that_than(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'earlier that morning', 'later that year': 'that' before a time noun points at it."""
+    nxt = _word_at(toks, i + 1)
+    if toks[i].lower == "that" and nxt is not None and nxt.lower in _THAT_TIMES:
+        return "that-time"
+    return None
+
+
+_THAT_TIMES = frozenset(
+    {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
+    | {"summer", "winter", "spring", "autumn", "fall", "season", "time", "moment", "decade"}
+    | {"century", "term", "semester", "hour", "minute", "instant", "point"}
+)
 
 
 # finite forms: which of them a clause takes is the writer's choice of time, which three
@@ -786,6 +831,10 @@ GUARDS: dict[str, Guard] = {
     "lm:conf:to-too": _guard_to_too,
     "lm:conf:other-another": _guard_other_another,
     "lm:conf:its-it's": _guard_its,
+    "harper:ItsContraction": _its_gerund_subject,
+    "harper:ThatThan": _guard_that_than,
+    "rule:sentence-capital": _guard_list_item,
+    "harper:SentenceCapitalization": _guard_list_item,
     "lm:conf:of-off": _guard_of_off,
     "lm:conf:make-do": _guard_make_do,
     "harper:WayTooAdjective": _guard_way_too,
@@ -834,6 +883,15 @@ def review(
     return out
 
 
+def _heading(text: str, pos: int) -> bool:
+    """``pos`` is on a letter's subject line ('Re: Order number 2047 – damaged sofa and missed
+    delivery'), a heading of noun phrases, not a sentence. Not any line without a stop:
+    learners often leave the stop off a sentence ('I hope to hearing from you soon'), and
+    their titles and sign-offs keep their notes on FCE)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text[start : start + 8].lower().lstrip().startswith(("re:", "subject:"))
+
+
 def _drop_reason(ctx: Context, n: Note) -> str | None:
     text = ctx.doc.text
     if n.rule.startswith(("harper:SpellCheck", "harper:SplitWords", "variety:", "spelling:")):
@@ -856,6 +914,8 @@ def _drop_reason(ctx: Context, n: Note) -> str | None:
         return "hyphenated"
     if n.category != "spelling" and any(_idiom(toks, k) for k in span or [i]):
         return "idiom"
+    if n.category != "spelling" and _heading(text, n.start):
+        return "heading"
     guard = _guard_for(n.rule)
     if guard is not None:
         why = guard(n, toks, i, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENGINE_VERSION = "0.7.0"
+ENGINE_VERSION = "0.7.1"
 
 STAGES: tuple[str, ...] = ("overview", "notes", "scores", "summary")
 

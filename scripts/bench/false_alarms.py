@@ -3,15 +3,15 @@
     .venv/bin/python scripts/bench/false_alarms.py [--examples] [--json OUT]
 
 The essays are in tests/engine/clean_essays (tune/ was used while tuning the engine's
-guards and gate, heldout/ was not, fresh/ was written blind later, blind/ to blind6/ by
+guards and gate, heldout/ was not, fresh/ was written blind later, blind/ to blind8/ by
 people who had never seen the engine). Every note on them is a false alarm. Each essay is run
 twice: with the variety it declares (as an assignment that asks for it would) and in auto
 mode (the engine reads the variety from the essay). Figures per half and variety, and per
 note kind. The budget (issue 7) is 1.0 per 1,000 words; the exit status is 1 when a half
 and variety is over the ceiling tests/engine/test_clean_essays.py keeps (the budget on the
 tuning half, tests/engine/clean_set.HELDOUT_CEILING_PER_1000 on the held-out half and, since
-its notes were read, the fresh, blind, blind2, blind3 and blind5 halves). A half not in
-clean_set.GATED (now blind4/ and blind6/) is reported on its own lines, is never in the
+its notes were read, the fresh and blind to blind7 halves). A half not in clean_set.GATED
+(now blind8/, read but over the budget) is reported on its own lines, is never in the
 gated halves' sums and never sets the exit status; ``--examples`` never lists its notes
 (figures only, so that nobody tunes on it).
 """
@@ -41,7 +41,7 @@ def main() -> int:
     engine = Engine()
     essays = load()
     gated = [e for e in essays if e.half in GATED]
-    # blind4, blind6 (read, over the budget): figures only
+    # blind8 (read, over the budget): figures only
     reported = [e for e in essays if e.half not in GATED]
 
     figures: dict[str, dict] = {}

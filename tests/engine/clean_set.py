@@ -3,10 +3,9 @@
 Every note on these proofread essays is a false alarm. Used by
 ``tests/engine/test_clean_essays.py`` (the gate) and ``scripts/bench/false_alarms.py`` (the
 figures). The ``fresh`` half was written blind, after the other two had been looked at, and
-is gated since its notes were read, and so are ``blind``, ``blind2``, ``blind3`` and
-``blind5``; ``blind4`` and ``blind6`` (each written by someone who had never seen the engine)
-have been measured and read but are over the budget, so they are reported, not gated (see
-clean_essays/README.md).
+is gated since its notes were read, and so are ``blind`` to ``blind7``; ``blind8`` (written,
+like each blind half, by someone who had never seen the engine) has been measured and read
+but is over the budget, so it is reported, not gated (see clean_essays/README.md).
 """
 
 from __future__ import annotations
@@ -18,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent / "clean_essays"
-HALVES = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+HALVES = (
+    "tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
+    "blind7", "blind8",
+)  # fmt: skip
 # the halves the gate test holds to a ceiling. "fresh" was reported only until its false
 # alarms had been read (2026-12-07: 1.76 per 1,000 words, six general classes, fixed in
 # engine 0.5.3); it is gated since, and a new blind half takes its place: "blind" (39-50,
@@ -36,8 +38,22 @@ HALVES = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "bl
 # read. blind2, blind3 and blind5 are within the budget and gated; blind4 (1.84, American
 # 3.46: one environmental field report's terms) and blind6 (1.84, all SpellCheck on rare
 # real words and quoted coinages) are over it and stay reported rather than gated with a
-# raised ceiling. The next blind half is the unseen measure.
-GATED = ("tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind5")
+# raised ceiling.
+# 2026-12-08 (engine 0.7.1): "blind7" (111-122, twelve more new genres, a seventh
+# engine-blind author) was measured once blind (1.81 per 1,000 words, British 2.69, at 0.7.0
+# and at 0.7.1's first spelling change alike), then read; 0.7.1's classes (a dictionary's
+# rare words and built words, inline numbered lists, 'that' before a time noun, 'its' before
+# an '-ing' subject, subject lines) bring it to 0.72 and blind4 to 0.61 (American 0.99): both
+# gated since, and so is blind6 (0.73, British 0.98). "blind8" (123-134, an eighth
+# engine-blind author) was measured once blind at 0.7.1 before its last classes (4.24 per
+# 1,000 words, American 7.27: a tide-pool notebook's 'quadrat' nine times and its species
+# names, an Ethiopian restaurant review's dishes), then read: scientific names, terms the
+# essay keeps using and 'ochre' bring it to 1.21 (American 2.18: the dishes, 'zonation',
+# 'cocker', 'aeroelastic'), still over the budget, so reported, not gated.
+GATED = (
+    "tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
+    "blind7",
+)  # fmt: skip
 # the budget the issue sets: false alarms per 1,000 words, per variety and half
 BUDGET_PER_1000 = 1.0
 # The held-out half's first measurement (2026-12-01, after tuning on tune/): 3.44 per 1,000
