@@ -519,6 +519,8 @@ _COMPOUND_FIRST = frozenset(
         "sports", "arts", "savings", "sales", "goods", "clothes", "jeans", "glasses",
         "news", "games", "customs", "arms", "communications", "operations", "parks",
         "systems", "results", "rights", "races", "drinks", "sweets", "shorts",
+        # a department's or a subject's name ('the textiles group')
+        "textiles", "materials", "resources", "services", "humanities", "sciences",
     }
 )  # fmt: skip
 
@@ -676,11 +678,23 @@ def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str |
             return "coordinated-finite"  # 'I ate my lunch alone and counted the days'
     if old in {"past", "ed"} and new == "base" and _singular_subject(ctx, toks[i]):
         return "base-would-not-agree"  # 'her hair stood on end', 'The café ... smelled of'
+    if old == "past" and new == "base":
+        back = {t.lower.replace("\u2019", "'") for t in toks[max(0, i - 3) : i]}
+        if not back & _BASE_BEFORE and not any(w.endswith(("'ll", "n't")) for w in back):
+            return "past-without-modal"  # 'Several students wrote comments'
     if old == "base" and p in {"and", "or"}:
         tok = ctx.parsed_token(toks[i].start)
         if tok is not None and tok.dep_ == "conj" and tok.head.tag_ == "VB":
             return "coordinated-base"  # 'who will play in orchestras and write new songs'
     return None
+
+
+# what a plain verb follows ('couldn't saw', 'to saw', 'will fell'): a past form after none of
+# them is the writer's tense (FCE train: every right 'past>base' note followed one)
+_BASE_BEFORE = frozenset(
+    {"to", "can", "could", "will", "would", "shall", "should", "must", "may", "might", "do"}
+    | {"does", "did", "not", "cannot", "let", "make", "help"}
+)
 
 
 def _singular_subject(ctx: Context, word: Token) -> bool:
@@ -719,6 +733,21 @@ def _guard_prep_gerund(note: Note, toks: list[Token], i: int, ctx: Context) -> s
     nxt = _word_at(toks, i + 1)
     if nxt is not None and nxt.lower in {"alone", "only"}:
         return "noun-alone"
+    parsed = ctx.parsed_token(toks[i].start)
+    if nxt is not None and _noun(nxt) and parsed is not None and parsed.dep_ == "amod":
+        return "adjective"  # 'a group of complete beginners'
+    return None
+
+
+def _guard_lm_prep(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
+    """'on the evening of 14 November', 'due on the same day': 'on' before a day."""
+    if toks[i].lower != "on":
+        return None
+    words = [w.lower for w in (_word_at(toks, i + k) for k in (1, 2, 3)) if w is not None]
+    if len(words) == 3 and words[0] == "the" and words[1] in _THAT_TIMES and words[2] == "of":
+        return "on-the-day"  # 'on the evening of 14 November' ('on the afternoon' keeps it)
+    if words[:2] == ["the", "same"] and len(words) == 3 and words[2] in _THAT_TIMES:
+        return "on-the-day"  # 'on the same day'
     return None
 
 
@@ -841,6 +870,7 @@ GUARDS: dict[str, Guard] = {
     "lm:verb:": _guard_lm_verb,
     "lm:article:": _guard_lm_article,
     "rule:prep-gerund": _guard_prep_gerund,
+    "lm:prep:on": _guard_lm_prep,
     "harper:CompoundNouns": _guard_compound,
     "harper:DisjointPrefixes": _guard_compound,
     "harper:TheirToThere": _guard_their_there,

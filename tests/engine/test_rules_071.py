@@ -1,7 +1,7 @@
-"""Engine 0.7.1's classes of false alarm on fluent writing (read from the clean halves
-blind4, blind6 and blind7 once each had served as the unseen measure), on sentences written
-for these tests, beside learners' slips of the same shape that keep their notes. Checked
-through the whole engine, so the guards and the gate take part."""
+"""Engine 0.7.1's classes of false alarm (read from the clean halves blind4, blind6, blind7
+and blind8 and the planted half blind6, once each had served as the unseen measure), on
+sentences written for these tests, beside learners' slips of the same shape that keep their
+notes. Checked through the whole engine, so the guards and the gate take part."""
 
 from __future__ import annotations
 
@@ -72,12 +72,30 @@ QUIET = [
 ]
 
 
+# right English the rules and the model used to mark, in a learner's essay with slips around
+# it (so that the fluent-writing gate is not what keeps it quiet)
+AMONG_SLIPS = (
+    "I goed to the shop yesterday and buyed three apple. It describes how much students "
+    "sleep. A beginners' course of four sessions costs sixty pounds. About 70 per cent of "
+    "students have a phone. She was with a group of complete beginners. The bakery was "
+    "opened in 1976 by my grandfather. The textiles group could repair clothes. A coffee "
+    "costs £2.50 and a slice of cake is almost the same."
+)
+
+
+def test_right_english_among_slips_is_quiet(engine: Engine) -> None:
+    assert {w for w, _, _ in _notes(engine, AMONG_SLIPS)} == {"goed", "buyed", "apple"}
+
+
 @pytest.mark.parametrize("text", QUIET)
 def test_correct_sentence_is_quiet(engine: Engine, text: str) -> None:
     assert _notes(engine, text) == []
 
 
 HITS = [
+    ("There were too much students in the class, it was very noisy.", "much"),
+    ("The shop is opened until six o'clock every day.", "opened"),
+    ("I have a friends in London who writes to me.", "friends"),
     ("My sister is much taller that me and she is older that my brother.", "that"),
     ("Its a lovely day, and its raining again in the park.", "its"),
     ("I went home after the match. then I slept for ten hours.", "then"),

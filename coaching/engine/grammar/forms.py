@@ -843,6 +843,8 @@ def _plural_after_article(toks: list[Token], lows: list[str], i: int) -> int | N
         return None
     if lows[k] in _NOT_COUNTED or not lows[k].endswith("s"):
         return None
+    if k + 1 < n and toks[k + 1].text in {"'", "\u2019"} and toks[k + 1].start == toks[k].end:
+        return None  # "a beginners' course": the plural's possessive
     if k + 1 < n and morph.tags(lows[k + 1]) & {"NN", "NNS"} and lows[k + 1] not in _GENERIC_NEXT:
         return None  # 'a sports bag', 'a savings account'
     return k
@@ -862,6 +864,20 @@ def _generic_after_the(toks: list[Token], lows: list[str], i: int) -> int | None
     return k if nxt in _GENERIC_NEXT else None
 
 
+def _amount_of_doing(prev: str, after: str) -> bool:
+    """'how much students sleep', 'so much people eat': the amount is of the verb after the
+    plural, its subject ('how much students are there' is no such verb)."""
+    if prev not in {"how", "so", "too", "as", "that"}:
+        return False
+    return bool(morph.tags(after) & {"VBP", "VBD"}) and after not in _AUXILIARIES
+
+
+_AUXILIARIES = frozenset(
+    {"are", "were", "do", "did", "have", "had", "can", "could", "will", "would", "should"}
+    | {"must", "may", "might", "need"}
+)
+
+
 def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
     """'less mistakes' (fewer), 'got more loud' (louder), 'exploring the Mars' (Mars)."""
     toks = sent.tokens
@@ -877,7 +893,7 @@ def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:
             and prev not in {"more", "or", "no", "very"}  # 'more or less', 'very much'
             and toks[i + 1].text.islower()
         ):
-            if _counted_plural(nxt):
+            if _counted_plural(nxt) and not _amount_of_doing(prev, after):
                 better, example = _FEWER_MANY[w]
                 out.append(
                     note(

@@ -50,11 +50,12 @@ _PASS_ON = frozenset(
     {"lot", "lots", "plenty", "most", "some", "all", "half", "rest", "majority", "percent"}
     | {"%", "couple", "bunch", "range", "variety", "kind", "kinds", "type", "types", "sort"}
     | {"quarter", "third", "part", "proportion", "minority", "any", "more", "none", "number"}
+    | {"cent"}  # "per cent"
 )
 # 'the number of X is' is singular; 'a number of X are' plural; the rest of these are both
 _VAGUE_OF = frozenset(
     {"half", "rest", "majority", "kind", "type", "sort", "part", "proportion", "minority"}
-    | {"none", "range", "variety", "quarter", "third", "percent", "%", "any", "more"}
+    | {"none", "range", "variety", "quarter", "third", "percent", "%", "any", "more", "cent"}
 )
 
 
@@ -147,6 +148,8 @@ def _subject_number(subj: Tok) -> tuple[str, Tok] | None:
     dets = {_low(c) for c in subj.children if c.dep_ in ("det", "predet")}
     conj = [c for c in subj.children if c.dep_ == "conj"]
     ccs = {_low(c) for c in subj.children if c.dep_ == "cc"}
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in subj.children):
+        return None  # 'A coffee costs £2 and a slice ... is': a verb the parse took for a noun
     if conj:
         bare = [
             t

@@ -648,6 +648,8 @@ def rule_determiner_number(sent: Sentence, doc: Document) -> list[Note]:
             if _is_regular_plural(nl) and "VBZ" not in morph.tags(nl) and after_ok:
                 if after is not None and after.lower == "of" and low in {"each", "every"}:
                     continue
+                if after is not None and after.text in {"'", "\u2019"} and after.start == nxt.end:
+                    continue  # 'a beginners' course': the plural's possessive
                 msg = f"'{t.text}' goes with one thing, but '{nxt.text}' means more than one."
                 sing = (morph.lemmas(nl, "NOUN") or ("",))[0]
                 out.append(_note(nxt, "grammar", msg, [sing] if sing else [], "det-number"))

@@ -1232,6 +1232,14 @@ _QUITE_NEXT = frozenset(
 )
 
 
+def _opening_event(lows: list[str], i: int) -> bool:
+    """'The bakery was opened in 1976 by ...': the passive of the event (a year after 'in',
+    or someone who opened it), not 'is opened until six'."""
+    rest = lows[i + 1 :]
+    year = len(rest) > 1 and rest[0] == "in" and rest[1].isdigit() and len(rest[1]) == 4
+    return year or "by" in rest
+
+
 def rule_word_slips(sent: Sentence, doc: Document) -> list[Note]:
     """Real words used for another word: 'was opened until', 'I was surprise', 'quiet
     good', 'a think', 'to by', 'long cabin', 'math'."""
@@ -1243,7 +1251,12 @@ def rule_word_slips(sent: Sentence, doc: Document) -> list[Note]:
         w = lows[i]
         prev = lows[i - 1] if i else ""
         nxt = lows[i + 1] if i + 1 < n else "."
-        if w == "opened" and prev in {"is", "was", "are", "were", "be"} and nxt in _OPEN_AFTER:
+        if (
+            w == "opened"
+            and prev in {"is", "was", "are", "were", "be"}
+            and nxt in _OPEN_AFTER
+            and not _opening_event(lows, i)
+        ):
             out.append(
                 _note(
                     toks[i],
