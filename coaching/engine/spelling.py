@@ -211,6 +211,10 @@ class SpellingFilter:
                             UNPAIRED_SPLIT,
                             n.priority,
                         )
+            if n.rule == "harper:WrongNegative" and rare_real_word(text[n.start : n.end].lower()):
+                # 'unconformity' -> 'nonconformity': a dictionary's word is a doubt
+                # ('unpleased', 'unpolite' on learners' essays still show there)
+                n = Note(n.start, n.end, n.category, n.message, n.suggestions, WRONG_NEGATIVE_KNOWN)
             uses = all_counts[_singular(text[n.start : n.end].lower())]
             if n.rule.startswith("harper:SplitWords") and uses >= TERM_MIN_USES:
                 # a term the essay keeps using ('quadrats' -> 'quad rats'): a doubt
@@ -548,6 +552,8 @@ _SUFFIX_LIKE |= {"wise", "like", "some", "ling", "ster", "ful", "ish", "ties", "
 UNPAIRED_SPLIT = "spelling:unpaired-split"
 # a dictionary's rare word or a built word that is no clear slip of a common word
 RARE_WORD = "spelling:rare-word"
+# Harper's un-/in-/dis- swap on a word a dictionary lists ('unconformity')
+WRONG_NEGATIVE_KNOWN = "harper:WrongNegative:dictionary-word"
 
 
 def _possessive_of_known(low: str) -> bool:

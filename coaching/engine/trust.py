@@ -416,6 +416,8 @@ def _guard_missing_determiner(note: Note, toks: list[Token], i: int, ctx: Contex
     if prev.lower == "as":
         return "as-role"
     parsed_noun = ctx.parsed_token(toks[i].start)
+    if prev.lower == "to" and parsed_noun is not None and parsed_noun.tag_ == "VB":
+        return "to-verb"  # 'asked us to sketch the unconformity'
     if parsed_noun is not None and parsed_noun.tag_ in ("JJ", "JJR", "JJS"):
         return "adjective"  # 'I became responsible for dinner'
     if parsed_noun is not None and any(c.dep_ in ("det", "poss") for c in parsed_noun.children):

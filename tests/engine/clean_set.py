@@ -3,9 +3,10 @@
 Every note on these proofread essays is a false alarm. Used by
 ``tests/engine/test_clean_essays.py`` (the gate) and ``scripts/bench/false_alarms.py`` (the
 figures). The ``fresh`` half was written blind, after the other two had been looked at, and
-is gated since its notes were read, and so are ``blind`` to ``blind7``; ``blind8`` (written,
-like each blind half, by someone who had never seen the engine) has been measured and read
-but is over the budget, so it is reported, not gated (see clean_essays/README.md).
+is gated since its notes were read, and so are ``blind`` to ``blind7``; ``blind8`` and
+``blind9`` (written, like each blind half, by someone who had never seen the engine) have
+been measured and read but are over the budget, so they are reported, not gated (see
+clean_essays/README.md).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent / "clean_essays"
 HALVES = (
     "tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-    "blind7", "blind8",
+    "blind7", "blind8", "blind9", "blind10",
 )  # fmt: skip
 # the halves the gate test holds to a ceiling. "fresh" was reported only until its false
 # alarms had been read (2026-12-07: 1.76 per 1,000 words, six general classes, fixed in
@@ -49,7 +50,10 @@ HALVES = (
 # 1,000 words, American 7.27: a tide-pool notebook's 'quadrat' nine times and its species
 # names, an Ethiopian restaurant review's dishes), then read: scientific names, terms the
 # essay keeps using and 'ochre' bring it to 1.21 (American 2.18: the dishes, 'zonation',
-# 'cocker', 'aeroelastic'), still over the budget, so reported, not gated.
+# 'cocker', 'aeroelastic'), still over the budget, so reported, not gated. "blind9" (135-146,
+# a ninth engine-blind author) measured 1.93 once at 0.7.1 (British 3.60: a geology
+# write-up), was read, and stands at 0.72 (British 1.20: 'clasts', 'orogeny', 'pierogi',
+# 'mehndi'): over the budget, reported, not gated.
 GATED = (
     "tune", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
     "blind7",

@@ -124,3 +124,19 @@ def test_a_subject_line_gets_no_grammar_note(engine: Engine) -> None:
     # the same words in a sentence of the letter's body get the article note
     text = LETTER.format(head="Hello.") + " I mean order 5521 – damaged lamp and missed delivery."
     assert "lamp" in [w for w, rule, _ in _notes(engine, text) if rule == "rule:missing-determiner"]
+
+
+def test_harpers_un_non_swap_on_a_dictionary_word_is_a_doubt(engine: Engine) -> None:
+    fluent = (
+        "On the field trip we walked along the cliffs to see the unconformity that James "
+        "Hutton described in 1788. The grey rocks below it stand almost upright, while the "
+        "red sandstone above them lies nearly flat, and the gap between them spans millions "
+        "of years. Our teacher asked us to sketch the unconformity and label both units."
+    )
+    assert _notes(engine, fluent) == []
+    learner = (
+        "The waiter was very unpolite with us and I was unpleased becuase the food come "
+        "cold. We waited one hour for the desert and nobody say sorry to us."
+    )
+    marked = {w for w, _, _ in _notes(engine, learner)}
+    assert {"unpolite", "unpleased"} <= marked
