@@ -11,9 +11,9 @@ note kind. The budget (issue 7) is 1.0 per 1,000 words; the exit status is 1 whe
 and variety is over the ceiling tests/engine/test_clean_essays.py keeps (the budget on the
 tuning half, tests/engine/clean_set.HELDOUT_CEILING_PER_1000 on the held-out half and, since
 its notes were read, the fresh and blind to blind7 halves). A half not in clean_set.GATED
-(now blind8/ and blind9/, read but over the budget) is reported on its own lines, is never in the
-gated halves' sums and never sets the exit status; ``--examples`` never lists its notes
-(figures only, so that nobody tunes on it).
+(now blind8/ and blind9/, read but over the budget, and blind10/, not read) is reported on
+its own lines, is never in the gated halves' sums and never sets the exit status;
+``--examples`` never lists its notes (figures only, so that nobody tunes on it).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def main() -> int:
     engine = Engine()
     essays = load()
     gated = [e for e in essays if e.half in GATED]
-    # blind8, blind9 (read, over the budget): figures only
+    # blind8, blind9 (read, over the budget) and blind10 (not read): figures only
     reported = [e for e in essays if e.half not in GATED]
 
     figures: dict[str, dict] = {}
