@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from coaching.engine import Engine, EssayInput
+from coaching.engine import Engine
 
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine()
-
-
-def _notes(engine: Engine, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    result = engine.analyze(EssayInput(text=text))
-    return [
-        (text[n["start"] : n["end"]], n["rule"], tuple(n["suggestions"]))
-        for n in result["notes"]["annotations"]
-    ]
-
+from .marks import marks as _notes
 
 HITS = [
     # a comma splice whose first clause the parser hung on the second as an 'advcl', after

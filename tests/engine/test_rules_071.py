@@ -10,19 +10,7 @@ import pytest
 from coaching.engine import Engine, EssayInput
 from coaching.engine.spelling import SpellingFilter
 
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine()
-
-
-def _notes(engine: Engine, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    result = engine.analyze(EssayInput(text=text))
-    return [
-        (text[n["start"] : n["end"]], n["rule"], tuple(n["suggestions"]))
-        for n in result["notes"]["annotations"]
-    ]
-
+from .marks import marks as _notes
 
 FLUENT_TERMS = (
     "In the spring we measured how quickly duckweed grew in dechlorinated water. The "
