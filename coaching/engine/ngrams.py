@@ -175,10 +175,22 @@ class NgramCounts:
 
 
 @lru_cache(maxsize=1)
-def _spell_counts() -> dict[str, int]:
+def spell_checker() -> Any:
+    """pyspellchecker's English list, loaded once per process: the spelling filter ranks
+    and vets with it, and the counts here fall back on it."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    return SpellChecker(language="en", distance=1)
+
+
+@lru_cache(maxsize=1)
+def _spell_counts() -> dict[str, int]:
+    return dict(spell_checker().word_frequency.dictionary)
+
+
+def spell_counts() -> Mapping[str, int]:
+    """Word -> count in pyspellchecker's list (one copy per process, read only)."""
+    return _spell_counts()
 
 
 @lru_cache(maxsize=1)
