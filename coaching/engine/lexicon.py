@@ -292,6 +292,13 @@ CARDINALS = frozenset(
     | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"}
     | {"eighteen", "nineteen", "twenty"}
 )
+# nouns that name a stretch or point of time ('that morning', 'on the evening of', 'In the
+# summer the uniform ...')
+TIME_NOUNS = frozenset(
+    {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
+    | {"summer", "winter", "spring", "autumn", "fall", "season", "time", "moment", "decade"}
+    | {"century", "term", "semester", "hour", "minute", "second", "instant", "point"}
+)
 DURATION_NOUNS = frozenset(
     {"years", "months", "weeks", "days", "hours", "minutes", "year", "month", "week", "day"}
 )

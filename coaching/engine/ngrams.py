@@ -138,7 +138,7 @@ class NgramCounts:
         if lp is not None:
             return int(math.exp(lp * _UNIT) * _N_UNI)
         if self._spell is None:
-            self._spell = _spell_counts()
+            self._spell = spell_counts()
         return int(self._spell.get(w, 0) * _SPELL_SCALE)
 
     def _bigram_key(self, pair: str) -> int:
@@ -184,13 +184,9 @@ def spell_checker() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _spell_counts() -> dict[str, int]:
+def spell_counts() -> dict[str, int]:
+    """Word -> count in pyspellchecker's list (one copy per process: read it, never write)."""
     return dict(spell_checker().word_frequency.dictionary)
-
-
-def spell_counts() -> Mapping[str, int]:
-    """Word -> count in pyspellchecker's list (one copy per process, read only)."""
-    return _spell_counts()
 
 
 @lru_cache(maxsize=1)

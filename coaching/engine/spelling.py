@@ -155,7 +155,8 @@ class SpellingFilter:
         strong_names: frozenset[str] = frozenset(),
         defined: frozenset[str] = frozenset(),
     ) -> list[Note]:
-        """Vet Harper's spelling findings for an essay checked as ``variety``.
+        """Vet Harper's spelling findings for an essay checked as ``variety`` (and mark its
+        un-/non- swap on a dictionary's word as a doubt: ``WRONG_NEGATIVE_KNOWN``).
 
         A word spelt the other variety's way gets a note only when the assignment asks for
         one variety (``explicit``); in auto mode it is the student's own spelling and is
@@ -217,14 +218,17 @@ class SpellingFilter:
                 # 'unconformity' -> 'nonconformity': a dictionary's word is a doubt
                 # ('unpleased', 'unpolite' on learners' essays still show there)
                 n = Note(n.start, n.end, n.category, n.message, n.suggestions, WRONG_NEGATIVE_KNOWN)
-            uses = all_counts[_singular(text[n.start : n.end].lower())]
-            if n.rule.startswith("harper:SplitWords") and uses >= TERM_MIN_USES:
-                # a term the essay keeps using ('quadrats' -> 'quad rats'): a doubt
+            # a term the essay keeps using ('quadrat' five times in a field notebook) is a
+            # doubt, shown only where the writing is not fluent (a learner's 'tecnology' five
+            # times among other slips still shows)
+            term = all_counts[_singular(_base(text[n.start : n.end]))] >= TERM_MIN_USES
+            if n.rule.startswith("harper:SplitWords") and term:
                 n = Note(n.start, n.end, n.category, n.message, n.suggestions, RARE_WORD)
             if n.rule == "harper:SpellCheck":
                 word = text[n.start : n.end]
-                if word.lower() in EXTRA_WORDS:
-                    continue
+                base = _base(word)
+                if base in EXTRA_WORDS:
+                    continue  # before the variety: 'ochre' is right in both
                 other = self._other_variety(word, n.suggestions, variety)
                 if other is not None:
                     if explicit and word[:1].islower():
@@ -241,8 +245,7 @@ class SpellingFilter:
                             )
                         )
                     continue
-                base = re.sub(r"['\u2019]s$", "", word.lower())
-                if base in terms or base in strong_names or base in EXTRA_WORDS:
+                if base in terms or base in strong_names:
                     continue
                 if _foreign_compound(text, n.start, n.end) or _unit(text, n.start):
                     continue
@@ -277,10 +280,7 @@ class SpellingFilter:
                         rule = RARE_WORD
                 elif keep and doubtful:
                     keep = self._typo_like(word, n.suggestions)  # 'Becuase', not 'Priya'
-                if keep and all_counts[_singular(base)] >= TERM_MIN_USES:
-                    # 'quadrat' five times in a field notebook: a term the writer uses on
-                    # purpose is a doubt, shown only where the writing is not fluent
-                    # (a learner's 'tecnology' five times among other slips still shows)
+                if keep and term:
                     rule = RARE_WORD
                 if not keep:
                     continue
@@ -587,9 +587,9 @@ def _in_short_line(text: str, pos: int) -> bool:
 # frequency list has seen this often (chosen on the clean essays' names and FCE train's
 # sentence-initial typos: scripts/bench/gate_stats.py)
 TYPO_MIN_RATIO = 0.8
+TYPO_MIN_COUNT = 100
 # a word used this often (any case, singular and plural together) is a term of the essay's
 TERM_MIN_USES = 3
-TYPO_MIN_COUNT = 100
 
 
 def _ratio(a: str, b: str) -> float:
@@ -614,6 +614,11 @@ def _unit(text: str, start: int) -> bool:
 
 _GENUS_BEFORE = re.compile(r"(?:^|[(\s])([A-Z][a-z]{2,}) $")
 _LATIN_END = re.compile(r"(?:us|um|a|ae|is|es|ii|i|ensis|ica|ata|oides|ens|ix|ax)$")
+
+
+def _base(word: str) -> str:
+    """The word lowercased, without a possessive 's."""
+    return re.sub(r"['\u2019]s$", "", word.lower())
 
 
 def _singular(low: str) -> str:

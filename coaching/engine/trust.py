@@ -23,7 +23,7 @@ from typing import Any
 
 from . import morph
 from .grammar.common import OBJECT_PRONOUNS
-from .lexicon import CARDINALS, DETERMINERS, NATIONALITIES
+from .lexicon import CARDINALS, DETERMINERS, MODALS, NATIONALITIES, TIME_NOUNS
 from .notes import Note
 from .text import Document, Token
 
@@ -611,16 +611,15 @@ def _its_gerund_subject(note: Note, toks: list[Token], i: int, ctx: Context) -> 
 
 # a finite verb straight after a noun phrase ('its fixing had split'): '-ing' before it heads
 # the subject, so 'its' is the possessive
-_FINITE_AFTER_SUBJECT = frozenset(
-    {"had", "has", "was", "is", "were", "are", "will", "would", "can", "could", "may"}
-    | {"might", "must", "should", "seemed", "seems", "became", "becomes"}
-)
+_FINITE_AFTER_SUBJECT = MODALS | {
+    "had", "has", "was", "is", "were", "are", "seemed", "seems", "became", "becomes",
+}  # fmt: skip
 
 
 def _guard_list_item(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'by Friday: 1. return the form; 2. pay the fee': a list inside a sentence, whose items
     begin after a number, not a full stop."""
-    if _INLINE_LIST_ITEM.search(ctx.doc.text[: note.start].rstrip()):
+    if _INLINE_LIST_ITEM.search(ctx.doc.text[max(0, note.start - 40) : note.start].rstrip()):
         return "list-item"
     return None
 
@@ -632,16 +631,9 @@ _INLINE_LIST_ITEM = re.compile(r"(?:[:;,]|\band|\bor)\s+\(?\d{1,2}[.)]$")
 def _guard_that_than(note: Note, toks: list[Token], i: int, ctx: Context) -> str | None:
     """'earlier that morning', 'later that year': 'that' before a time noun points at it."""
     nxt = _word_at(toks, i + 1)
-    if toks[i].lower == "that" and nxt is not None and nxt.lower in _THAT_TIMES:
+    if toks[i].lower == "that" and nxt is not None and nxt.lower in TIME_NOUNS:
         return "that-time"
     return None
-
-
-_THAT_TIMES = frozenset(
-    {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
-    | {"summer", "winter", "spring", "autumn", "fall", "season", "time", "moment", "decade"}
-    | {"century", "term", "semester", "hour", "minute", "instant", "point"}
-)
 
 
 # finite forms: which of them a clause takes is the writer's choice of time, which three
@@ -693,10 +685,7 @@ def _guard_lm_verb(note: Note, toks: list[Token], i: int, ctx: Context) -> str |
 
 # what a plain verb follows ('couldn't saw', 'to saw', 'will fell'): a past form after none of
 # them is the writer's tense (FCE train: every right 'past>base' note followed one)
-_BASE_BEFORE = frozenset(
-    {"to", "can", "could", "will", "would", "shall", "should", "must", "may", "might", "do"}
-    | {"does", "did", "not", "cannot", "let", "make", "help"}
-)
+_BASE_BEFORE = MODALS | {"to", "do", "does", "did", "not", "cannot", "let", "make", "help"}
 
 
 def _singular_subject(ctx: Context, word: Token) -> bool:
@@ -746,9 +735,9 @@ def _guard_lm_prep(note: Note, toks: list[Token], i: int, ctx: Context) -> str |
     if toks[i].lower != "on":
         return None
     words = [w.lower for w in (_word_at(toks, i + k) for k in (1, 2, 3)) if w is not None]
-    if len(words) == 3 and words[0] == "the" and words[1] in _THAT_TIMES and words[2] == "of":
+    if len(words) == 3 and words[0] == "the" and words[1] in TIME_NOUNS and words[2] == "of":
         return "on-the-day"  # 'on the evening of 14 November' ('on the afternoon' keeps it)
-    if words[:2] == ["the", "same"] and len(words) == 3 and words[2] in _THAT_TIMES:
+    if words[:2] == ["the", "same"] and len(words) == 3 and words[2] in TIME_NOUNS:
         return "on-the-day"  # 'on the same day'
     return None
 

@@ -5,7 +5,7 @@ marker, 'since', 'make someone do', 'before doing', 'if ... will')."""
 from __future__ import annotations
 
 from .. import morph
-from ..lexicon import CARDINALS, FEELING_ING
+from ..lexicon import CARDINALS, FEELING_ING, MODALS
 from ..ngrams import counts
 from ..notes import Note
 from ..text import Document, Sentence, Token
@@ -872,10 +872,7 @@ def _amount_of_doing(prev: str, after: str) -> bool:
     return bool(morph.tags(after) & {"VBP", "VBD"}) and after not in _AUXILIARIES
 
 
-_AUXILIARIES = frozenset(
-    {"are", "were", "do", "did", "have", "had", "can", "could", "will", "would", "should"}
-    | {"must", "may", "might", "need"}
-)
+_AUXILIARIES = MODALS | {"are", "were", "do", "did", "have", "had", "need"}
 
 
 def rule_degree_and_names(sent: Sentence, doc: Document) -> list[Note]:

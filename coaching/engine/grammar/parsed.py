@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import morph
-from ..lexicon import MODALS, UNCOUNTABLES
+from ..lexicon import MODALS, TIME_NOUNS, UNCOUNTABLES
 from ..ngrams import counts
 from ..notes import Note
 from ..text import Document, Sentence
@@ -512,10 +512,6 @@ def _opening_comma(b: Tok, subj: Tok) -> int | None:
     return k if k >= 1 else None
 
 
-_TIME_NOUNS = frozenset(
-    {"night", "day", "time", "moment", "year", "week", "morning", "evening", "afternoon"}
-    | {"minute", "second", "weekend", "summer", "winter", "month", "hour", "point"}
-)
 _LEADS_IN_ADJ = frozenset(
     {"sorry", "sure", "afraid", "honest", "glad", "certain", "true", "course", "fact"}
 )
@@ -580,7 +576,7 @@ def _starts_with_subject(a: Tok, start: int, k: int) -> bool:
         if any(_verbal(t) for t in span) or span[0].i != start:
             return False
         if (
-            any(t.dep_ in ("pobj", "npadvmod") and _low(t) in _TIME_NOUNS for t in span)
+            any(t.dep_ in ("pobj", "npadvmod") and _low(t) in TIME_NOUNS for t in span)
             and any(_low(t) in {"the", "that", "every", "each", "any"} for t in span)
             and not any(_low(t) in _DEFINITE_TIME for t in span)
         ):
